@@ -1,0 +1,55 @@
+"""Command line entry point. Thin: parse arguments, hand over to a command module, and turn
+errors into one line on stderr with the right exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+
+from summariser import __version__
+from summariser.errors import SummariserError, debug_enabled
+
+# Each module under summariser/commands has add_parser(subparsers) and run(args) -> int.
+COMMANDS = ("summarise", "check", "batch", "eval")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="summariser",
+        description="Structured, source-checked summaries of news articles.",
+    )
+    parser.add_argument("--version", action="version", version=f"summariser {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for name in COMMANDS:
+        import_module(f"summariser.commands.{name}").add_parser(sub)
+    return parser
+
+
+def cli(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    try:
+        result: int = args.run(args)
+        return result
+    except KeyboardInterrupt:
+        print("summariser: interrupted", file=sys.stderr)
+        return 130
+    except SummariserError as exc:
+        if debug_enabled():
+            raise
+        print(f"summariser: {exc}", file=sys.stderr)
+        return exc.exit_code
+
+
+def main() -> None:
+    sys.exit(cli())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,46 @@
+"""The one narrow interface every backend implements: generate(prompt, schema) -> Generation."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from pydantic import BaseModel, Field
+
+
+class Message(BaseModel):
+    role: str  # "system" | "user" | "assistant"
+    content: str
+
+
+class Generation(BaseModel):
+    """A parsed reply: `data` is the JSON object the model produced (not yet validated against
+    the schema: the pipeline does that, so schema errors can be fed back to the model)."""
+
+    text: str
+    data: dict[str, Any] | None = None
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
+    prefill_seconds: float | None = None
+    load_seconds: float = 0.0
+
+
+class LLM(Protocol):
+    backend: str
+    name: str
+
+    def params(self) -> dict[str, Any]:
+        """Everything that changes the output, for cache keys and run records."""
+        ...
+
+    def generate(
+        self, messages: list[Message], schema: type[BaseModel], max_tokens: int
+    ) -> Generation: ...
+
+
+class UsageTotals(BaseModel):
+    calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
+    extra: dict[str, float] = Field(default_factory=dict)

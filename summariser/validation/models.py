@@ -1,0 +1,89 @@
+"""Result types of the validation layer: what was checked, its status and the source evidence."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+FigureStatus = Literal["supported", "mismatch", "unsupported", "boilerplate", "derived"]
+NameStatus = Literal["supported", "unsupported", "boilerplate"]
+QuoteStatus = Literal["supported", "unsupported"]
+ClaimStatus = Literal["supported", "partial", "unsupported", "bad_citation"]
+NameCategory = Literal["person", "country", "organisation", "other"]
+
+
+class SourceSpan(BaseModel):
+    """A character span of the article text (offsets into `Article.text`)."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int | None = Field(default=None, description="1-based sentence number, if any")
+
+
+class FigureCheck(BaseModel):
+    text: str = Field(description="the figure as written in the summary")
+    kind: str = Field(description="number, percent, money, quantity, date, year, range, ...")
+    value: float | None = None
+    unit: str | None = None
+    status: FigureStatus
+    source: SourceSpan | None = Field(default=None, description="the matching source figure")
+    sentence: SourceSpan | None = Field(default=None, description="the source sentence")
+    note: str = ""
+
+
+class NameCheck(BaseModel):
+    text: str
+    category: NameCategory = "other"
+    status: NameStatus
+    source: SourceSpan | None = None
+    note: str = ""
+
+
+class QuoteCheck(BaseModel):
+    text: str
+    status: QuoteStatus
+    score: float = 0.0
+    source: SourceSpan | None = None
+
+
+class ClaimCheck(BaseModel):
+    text: str
+    cited: list[int] = Field(default_factory=list)
+    status: ClaimStatus
+    overlap: float = Field(0.0, description="share of the claim's content words in cited sentences")
+    problems: list[str] = Field(default_factory=list)
+    judge: str | None = Field(default=None, description="LLM verdict when --judge is used")
+
+
+class ValidationReport(BaseModel):
+    ok: bool
+    figures: list[FigureCheck] = Field(default_factory=list)
+    names: list[NameCheck] = Field(default_factory=list)
+    quotes: list[QuoteCheck] = Field(default_factory=list)
+    claims: list[ClaimCheck] = Field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        """One short line per unsupported item, for re-asking the model and for reports."""
+        lines = [f"figure {f.text!r}: {f.status}" + (f" ({f.note})" if f.note else "")
+                 for f in self.figures if f.status not in ("supported", "derived")]
+        lines += [f"name {n.text!r}: {n.status}" for n in self.names if n.status != "supported"]
+        lines += [f"quote {q.text!r}: {q.status}" for q in self.quotes if q.status != "supported"]
+        lines += [f"claim {c.text!r}: {c.status}" + (f" ({'; '.join(c.problems)})" if c.problems else "")
+                  for c in self.claims if c.status != "supported"]
+        return lines
+
+
+class ClaimInput(BaseModel):
+    text: str
+    cited: list[int] = Field(default_factory=list, description="1-based sentence numbers")
+
+
+class CheckInput(BaseModel):
+    """What is checked. Plain summaries become `CheckInput(text=...)`; structured ones also give
+    the names they list and the claims with their citations."""
+
+    text: str = ""
+    names: list[tuple[str, NameCategory]] = Field(default_factory=list)
+    claims: list[ClaimInput] = Field(default_factory=list)
