@@ -17,7 +17,9 @@ class Person(BaseModel):
 
 class DraftPoint(BaseModel):
     text: str = Field(description="one key point, in your own words, under 25 words")
-    cite: list[int] = Field(description="numbers of the source sentences that support it")
+    cite: list[int] = Field(
+        min_length=1, max_length=3, description="numbers of the source sentences that support it"
+    )
 
 
 class Draft(BaseModel):
@@ -25,10 +27,11 @@ class Draft(BaseModel):
 
     headline: str
     summary: str = Field(description="at most 80 words, in your own words")
-    key_points: list[DraftPoint] = Field(min_length=1, max_length=5)
-    people: list[Person] = Field(default_factory=list)
-    countries: list[str] = Field(default_factory=list)
-    organisations: list[str] = Field(default_factory=list)
+    key_points: list[DraftPoint] = Field(min_length=3, max_length=5)
+    # Bounded so a model that lists everything cannot spend the token budget here.
+    people: list[Person] = Field(max_length=8)
+    countries: list[str] = Field(max_length=8)
+    organisations: list[str] = Field(max_length=8)
 
 
 class CitedSentence(BaseModel):
@@ -63,6 +66,8 @@ class Usage(BaseModel):
     prompt_tokens: int = 0
     completion_tokens: int = 0
     seconds: float = 0.0
+    prefill_seconds: float = 0.0
+    load_seconds: float = 0.0
     cached: bool = False
 
 

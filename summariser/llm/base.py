@@ -23,6 +23,7 @@ class Generation(BaseModel):
     seconds: float = 0.0
     prefill_seconds: float | None = None
     load_seconds: float = 0.0
+    truncated: bool = Field(False, description="stopped by the token budget")
 
 
 class LLM(Protocol):

@@ -15,7 +15,9 @@ from summariser.llm.base import Generation, Message
 class FakeLLM:
     backend = "fake"
 
-    def __init__(self, replies: Iterable[str | dict[str, Any] | Exception], name: str = "fake") -> None:
+    def __init__(
+        self, replies: Iterable[str | dict[str, Any] | Exception], name: str = "fake"
+    ) -> None:
         self.replies = list(replies)
         self.name = name
         self.calls: list[list[Message]] = []

@@ -70,7 +70,8 @@ class ValidationReport(BaseModel):
                  for f in self.figures if f.status not in ("supported", "derived")]
         lines += [f"name {n.text!r}: {n.status}" for n in self.names if n.status != "supported"]
         lines += [f"quote {q.text!r}: {q.status}" for q in self.quotes if q.status != "supported"]
-        lines += [f"claim {c.text!r}: {c.status}" + (f" ({'; '.join(c.problems)})" if c.problems else "")
+        lines += [f"claim {c.text!r}: {c.status}"
+                  + (f" ({'; '.join(c.problems)})" if c.problems else "")
                   for c in self.claims if c.status != "supported"]
         return lines
 

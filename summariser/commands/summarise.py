@@ -1,0 +1,89 @@
+"""`summariser summarise PATH...`: structured, checked summaries of articles."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from summariser.commands.options import add_model_options, settings_from_args
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "summarise", aliases=["summarize"], help="summarise articles (files, directories, globs)",
+        description="Summarise articles with the embedded model (default) or an "
+                    "OpenAI-compatible endpoint, and check every figure, name and claim.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files, directories or globs")
+    p.add_argument("--format", choices=["text", "json", "markdown"], default="text",
+                   help="text (rich, default), json (an object; an array for several), markdown")
+    add_model_options(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from summariser.articles import find_articles
+    from summariser.errors import InputError, ModelError
+
+    settings = settings_from_args(args)
+    files, errors = find_articles(args.paths)
+    for error in errors:
+        print(f"summariser: {error}", file=sys.stderr)
+    out = _Output(args.format, many=len(files) + len(errors) > 1)
+    failed = input_failures = len(errors)
+    try:
+        for path in files:
+            try:
+                out.add(_summarise_one(str(path), settings, args.format))
+            except (InputError, ModelError) as exc:
+                print(f"summariser: {path}: {exc}" if str(path) not in str(exc)
+                      else f"summariser: {exc}", file=sys.stderr)
+                failed += 1
+                input_failures += isinstance(exc, InputError)
+    finally:
+        out.close()
+    if failed and failed == input_failures == len(files) + len(errors):
+        return 2
+    return 1 if failed else 0
+
+
+def _summarise_one(path: str, settings: Any, fmt: str) -> Any:
+    from summariser.pipeline import summarise
+
+    if fmt == "text" and sys.stderr.isatty():
+        from rich.console import Console
+
+        with Console(stderr=True).status(f"Summarising {path} ..."):
+            return summarise(path, settings)
+    return summarise(path, settings)
+
+
+class _Output:
+    """Prints each result as soon as it is ready, so nothing done is lost on a later failure
+    or Ctrl-C; a JSON array is closed even then, so the output stays valid JSON."""
+
+    def __init__(self, fmt: str, many: bool) -> None:
+        self.fmt, self.many, self.count = fmt, many, 0
+        if fmt == "json" and many:
+            sys.stdout.write("[\n")
+
+    def add(self, result: Any) -> None:
+        from summariser import render
+
+        if self.fmt == "json":
+            sep = ",\n" if self.count else ""
+            sys.stdout.write(sep + json.dumps(render.to_json(result), indent=2, ensure_ascii=False))
+        elif self.fmt == "markdown":
+            sys.stdout.write(("\n---\n\n" if self.count else "") + render.to_markdown(result))
+        else:
+            from rich.console import Console
+
+            render.print_rich(result, Console())
+        self.count += 1
+        sys.stdout.flush()
+
+    def close(self) -> None:
+        if self.fmt == "json":
+            sys.stdout.write("\n]\n" if self.many else ("\n" if self.count else ""))
+            sys.stdout.flush()

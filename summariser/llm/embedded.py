@@ -1,0 +1,144 @@
+"""The embedded backend: llama.cpp (llama-cpp-python) running a local GGUF, no network, no key.
+The model is held to the JSON schema by a grammar, so its reply always parses."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from summariser.config import Settings
+from summariser.errors import ConfigError, ModelError
+from summariser.llm.base import Generation, Message
+from summariser.llm.model_files import MODEL_NAME, embedded_model_path
+
+_SHARED: dict[tuple[str, int, int], EmbeddedLLM] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+class EmbeddedLLM:
+    backend = "embedded"
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        path = settings.model_path or embedded_model_path(settings.cache_dir)
+        if not path.is_file():
+            raise ConfigError(f"model file {path} does not exist")
+        self.path = path
+        self.name = MODEL_NAME if settings.model_path is None else path.stem
+        self.threads = settings.threads or min(os.cpu_count() or 2, 8)
+        self.load_seconds = 0.0
+        self._llama: Any = None
+        # One llama.cpp context serves one request at a time; callers on threads queue here.
+        self._lock = threading.Lock()
+
+    @classmethod
+    def shared(cls, settings: Settings) -> EmbeddedLLM:
+        """One loaded model per process: a batch shares it instead of loading it N times."""
+        key = (str(settings.model_path or ""), settings.context, settings.threads or 0)
+        with _SHARED_LOCK:
+            if key not in _SHARED:
+                _SHARED[key] = cls(settings)
+            return _SHARED[key]
+
+    def params(self) -> dict[str, Any]:
+        s = self.settings
+        return {"temperature": s.temperature, "seed": s.seed, "context": s.context,
+                "max_tokens": s.max_tokens, "model_file": self.path.name}
+
+    def count_tokens(self, text: str) -> int:
+        return len(self._model().tokenize(text.encode("utf-8"), add_bos=False, special=True))
+
+    def generate(
+        self, messages: list[Message], schema: type[BaseModel], max_tokens: int
+    ) -> Generation:
+        llama = self._model()
+        chat = [{"role": m.role, "content": m.content} for m in messages]
+        fmt = {"type": "json_object", "schema": schema.model_json_schema()}
+        with self._lock:
+            _perf_reset(llama)
+            start = time.perf_counter()
+            try:
+                out = llama.create_chat_completion(
+                    messages=chat, response_format=fmt, max_tokens=max_tokens,
+                    temperature=self.settings.temperature, seed=self.settings.seed,
+                )
+            except ValueError as exc:  # e.g. the prompt does not fit the context
+                raise ModelError(f"the embedded model refused the request: {exc}") from exc
+            total = time.perf_counter() - start
+            prefill = _perf_prefill_seconds(llama)
+        text = out["choices"][0]["message"]["content"] or ""
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError:
+            data = None
+        usage = out.get("usage") or {}
+        return Generation(
+            text=text, data=data if isinstance(data, dict) else None,
+            prompt_tokens=int(usage.get("prompt_tokens", 0)),
+            completion_tokens=int(usage.get("completion_tokens", 0)),
+            seconds=total, prefill_seconds=prefill, load_seconds=self.load_seconds,
+            truncated=out["choices"][0].get("finish_reason") == "length",
+        )
+
+    def _model(self) -> Any:
+        if self._llama is None:
+            start = time.perf_counter()
+            self._llama = _load(self.path, self.settings.context, self.threads)
+            self.load_seconds = time.perf_counter() - start
+        return self._llama
+
+
+def _perf_reset(llama: Any) -> None:
+    import llama_cpp
+
+    llama_cpp.llama_perf_context_reset(llama.ctx)
+
+
+def _perf_prefill_seconds(llama: Any) -> float:
+    """Prompt evaluation time from llama.cpp's own counters (prefill vs decode, for benchmarks)."""
+    import llama_cpp
+
+    return float(llama_cpp.llama_perf_context(llama.ctx).t_p_eval_ms) / 1000.0
+
+
+def _load(path: os.PathLike[str], context: int, threads: int) -> Any:
+    try:
+        import llama_cpp
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise ConfigError("llama-cpp-python is not installed: pip install summariser") from exc
+    with _no_extra_buffers(llama_cpp):
+        try:
+            return llama_cpp.Llama(
+                model_path=str(path), n_ctx=context, n_threads=threads,
+                n_threads_batch=threads, verbose=False,
+            )
+        except (ValueError, RuntimeError) as exc:
+            raise ModelError(f"could not load the model {path}: {exc}") from exc
+
+
+@contextlib.contextmanager
+def _no_extra_buffers(llama_cpp: Any) -> Iterator[None]:
+    """Turn off llama.cpp's extra CPU buffer types (AMX, repacking) while loading. On CPUs that
+    report AMX inside a VM, batched prompt evaluation through the AMX buffers segfaults (seen with
+    llama-cpp-python 0.3.36 on the Xeon machines here); plain CPU buffers are safe everywhere."""
+    import llama_cpp.llama as llama_module
+
+    original = llama_cpp.llama_model_default_params
+
+    def patched() -> Any:
+        params = original()
+        params.use_extra_bufts = False
+        return params
+
+    llama_module.llama_cpp.llama_model_default_params = patched
+    try:
+        yield
+    finally:
+        llama_module.llama_cpp.llama_model_default_params = original

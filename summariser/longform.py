@@ -1,0 +1,87 @@
+"""Articles longer than the model's context: split on sentence boundaries, summarise each part
+(map), then merge the parts' summaries (reduce). Never silently truncated."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from summariser.articles import Article, Sentence
+from summariser.config import Settings
+from summariser.generation import ask
+from summariser.llm.base import LLM, Generation, Message
+from summariser.prompts import Prompt, load_prompt
+from summariser.schema import Draft, DraftPoint
+
+_MARGIN = 64  # tokens kept free for the chat template's own markers
+
+
+class Merged(BaseModel):
+    headline: str
+    summary: str = Field(description="at most 80 words")
+
+
+def count_tokens(llm: LLM, text: str) -> int:
+    counter = getattr(llm, "count_tokens", None)
+    if callable(counter):
+        return int(counter(text))
+    return len(text) // 3 + 1  # English news runs about 4 characters a token: err long
+
+
+def split_for_context(
+    article: Article, prompt: Prompt, llm: LLM, settings: Settings
+) -> list[list[Sentence]]:
+    """Groups of consecutive sentences whose prompt fits the context with room for the reply."""
+    overhead = count_tokens(llm, "\n".join(m.content for m in prompt.render(sentences="")))
+    budget = settings.context - settings.max_tokens - overhead - _MARGIN
+    if budget < 64:
+        return [article.sentences]  # the context is too small to split sensibly; let it fail
+    parts: list[list[Sentence]] = [[]]
+    used = 0
+    for sentence in article.sentences:
+        cost = count_tokens(llm, f"[S{sentence.index}] {sentence.text}\n")
+        if parts[-1] and used + cost > budget:
+            parts.append([])
+            used = 0
+        parts[-1].append(sentence)
+        used += cost
+    return parts
+
+
+def map_reduce(
+    article: Article, parts: list[list[Sentence]], prompt: Prompt, llm: LLM, settings: Settings
+) -> tuple[Draft, list[Generation]]:
+    drafts: list[Draft] = []
+    gens: list[Generation] = []
+    for part in parts:
+        numbered = "\n".join(f"[S{s.index}] {s.text}" for s in part)
+        draft, _, more = ask(llm, prompt.render(sentences=numbered), Draft,
+                             settings.max_tokens, settings.reasks)
+        drafts.append(draft)
+        gens += more
+    merge_prompt = load_prompt("merge")
+    parts_text = "\n\n".join(
+        f"Part {i}: {d.headline}. {d.summary}" for i, d in enumerate(drafts, 1)
+    )
+    messages: list[Message] = merge_prompt.render(parts=parts_text)
+    merged, _, more = ask(llm, messages, Merged, settings.max_tokens, settings.reasks)
+    return _combine(merged, drafts), gens + more
+
+
+def _combine(merged: Merged, drafts: list[Draft]) -> Draft:
+    points = _round_robin([d.key_points for d in drafts], limit=5)
+    people = {p.name: p for d in drafts for p in d.people}
+    return Draft(
+        headline=merged.headline, summary=merged.summary, key_points=points,
+        people=list(people.values()),
+        countries=list(dict.fromkeys(c for d in drafts for c in d.countries)),
+        organisations=list(dict.fromkeys(o for d in drafts for o in d.organisations)),
+    )
+
+
+def _round_robin(groups: list[list[DraftPoint]], limit: int) -> list[DraftPoint]:
+    """Key points taken in turn from each part, so the merged list covers the whole article."""
+    picked: list[DraftPoint] = []
+    for rank in range(max(len(g) for g in groups)):
+        picked += [g[rank] for g in groups if rank < len(g)]
+    return picked[:limit]
+

@@ -1,0 +1,114 @@
+"""Showing one SummaryResult: rich tables for the terminal, JSON, or Markdown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from summariser.schema import SummaryResult
+
+STATUS_STYLE = {"supported": "green", "derived": "cyan", "mismatch": "bold red",
+                "unsupported": "red", "boilerplate": "magenta", "partial": "yellow",
+                "bad_citation": "red"}
+
+
+def to_json(result: SummaryResult) -> dict[str, Any]:
+    return result.model_dump(mode="json")
+
+
+def to_markdown(result: SummaryResult) -> str:
+    lines = [f"# {result.headline}", "", f"*Source: {result.source.path or 'text'}*", "",
+             result.summary, "", "## Key points", ""]
+    for claim in result.claims:
+        cites = ", ".join(f"S{s.index}" for s in claim.sentences) or "no valid citation"
+        lines.append(f"- {claim.text} ({cites})")
+    lines += ["", "## People", ""]
+    lines += [f"- {p.name}" + (f", {p.role}" if p.role else "")
+              + (f" ({p.country})" if p.country else "") for p in result.people] or ["- none named"]
+    lines += ["", f"**Countries:** {', '.join(result.countries) or 'none'}  ",
+              f"**Organisations:** {', '.join(result.organisations) or 'none'}", "",
+              "## Figures", "", "| figure | status | source |", "|---|---|---|"]
+    for fig in result.figures:
+        source = (fig.sentence.text if fig.sentence else fig.note).replace("|", "\\|")
+        lines.append(f"| {fig.text} | {fig.status} | {source} |")
+    lines += ["", _verdict(result), ""]
+    lines += [f"> warning: {w}" for w in result.warnings]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _verdict(result: SummaryResult) -> str:
+    problems = result.validation.problems()
+    if not problems:
+        return "Validation: every figure, name and claim checked is supported by the source."
+    return "Validation: " + "; ".join(problems)
+
+
+def print_rich(result: SummaryResult, console: Any) -> None:
+    from rich.panel import Panel
+    from rich.table import Table
+
+    body = f"[bold]{_esc(result.headline)}[/bold]\n\n{_esc(result.summary)}"
+    console.print(Panel(body, title=_esc(result.source.path or "article"), expand=False))
+    points = Table(title="Key points and the sentences they cite", show_lines=False)
+    points.add_column("#", justify="right")
+    points.add_column("key point")
+    points.add_column("cites")
+    for n, claim in enumerate(result.claims, 1):
+        bad = [f"[red]S{i}?[/red]" for i in claim.invalid_citations]
+        points.add_row(str(n), _esc(claim.text),
+                       " ".join([f"S{s.index}" for s in claim.sentences] + bad))
+    console.print(points)
+    _print_entities(result, console)
+    _print_figures(result, console)
+    _print_footer(result, console)
+
+
+def _print_entities(result: SummaryResult, console: Any) -> None:
+    people = "; ".join(
+        _esc(p.name) + (f" ({_esc(p.role)}" + (f", {_esc(p.country)}" if p.country else "") + ")"
+                        if p.role or p.country else "")
+        for p in result.people)
+    console.print(f"[bold]People:[/bold] {people or 'none named'}")
+    console.print(f"[bold]Countries:[/bold] {_esc(', '.join(result.countries)) or 'none'}")
+    console.print(f"[bold]Organisations:[/bold] {_esc(', '.join(result.organisations)) or 'none'}")
+
+
+def _print_figures(result: SummaryResult, console: Any) -> None:
+    from rich.table import Table
+
+    table = Table(title="Figures, checked against the source")
+    table.add_column("figure")
+    table.add_column("status")
+    table.add_column("evidence")
+    for fig in result.figures:
+        style = STATUS_STYLE.get(fig.status, "")
+        evidence = fig.sentence.text if fig.sentence else fig.note
+        table.add_row(_esc(fig.text), f"[{style}]{fig.status}[/{style}]", _esc(evidence))
+    if result.figures:
+        console.print(table)
+    else:
+        console.print("[dim]No figures in this summary.[/dim]")
+
+
+def _print_footer(result: SummaryResult, console: Any) -> None:
+    problems = result.validation.problems()
+    if problems:
+        console.print("[bold red]Not supported by the source:[/bold red]")
+        for line in problems:
+            console.print(f"  - {_esc(line)}")
+    else:
+        console.print("[green]Every figure, name and claim checked is supported.[/green]")
+    for warning in result.warnings:
+        console.print(f"[yellow]warning:[/yellow] {_esc(warning)}")
+    u = result.usage
+    timing = "cached, no model call" if u.cached else (
+        f"{u.calls} call(s), {u.prompt_tokens} prompt + {u.completion_tokens} generated tokens, "
+        f"{u.seconds:.1f} s")
+    console.print(f"[dim]{result.model.backend}:{_esc(result.model.name)} · prompt "
+                  f"{result.prompt.name} v{result.prompt.version} ({result.prompt.hash}) · "
+                  f"{timing}[/dim]")
+
+
+def _esc(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)

@@ -1,0 +1,77 @@
+"""Turning the model's Draft into a SummaryResult: citations resolved to exact spans, then the
+validation layer run over everything the draft says."""
+
+from __future__ import annotations
+
+from summariser.articles import Article
+from summariser.llm.base import LLM
+from summariser.prompts import Prompt
+from summariser.schema import (
+    CitedSentence,
+    Claim,
+    Draft,
+    ModelInfo,
+    SourceInfo,
+    SummaryResult,
+    Usage,
+)
+from summariser.validation.models import CheckInput, ClaimInput, NameCategory, ValidationReport
+
+_BAD_FIGURES = ("mismatch", "unsupported", "boilerplate")
+
+
+def build_result(
+    article: Article, draft: Draft, prompt: Prompt, llm: LLM, usage: Usage, warnings: list[str]
+) -> SummaryResult:
+    claims = [resolve_claim(article, p.text, p.cite) for p in draft.key_points]
+    report = validate_draft(article, draft)
+    bad = sorted({n for c in claims for n in c.invalid_citations})
+    notes = [f"cited sentence numbers that do not exist: {bad}"] if bad else []
+    return SummaryResult(
+        source=SourceInfo(path=article.path, title=article.title, date=article.date,
+                          sha256=article.sha256, sentences=len(article.sentences),
+                          truncated=article.truncated),
+        headline=draft.headline.strip(), summary=draft.summary.strip(),
+        key_points=[p.text.strip() for p in draft.key_points],
+        people=draft.people, countries=draft.countries, organisations=draft.organisations,
+        claims=claims, figures=report.figures, validation=report,
+        prompt=prompt.info, model=ModelInfo(backend=llm.backend, name=llm.name,
+                                            params=llm.params()),
+        usage=usage, warnings=[*warnings, *notes],
+    )
+
+
+def resolve_claim(article: Article, text: str, cite: list[int]) -> Claim:
+    sentences, invalid = [], []
+    for number in dict.fromkeys(cite):  # keep order, drop repeats
+        sentence = article.sentence(number)
+        if sentence is None:
+            invalid.append(number)
+            continue
+        sentences.append(CitedSentence(index=sentence.index, start=sentence.start,
+                                       end=sentence.end, text=sentence.text))
+    return Claim(text=text.strip(), sentences=sentences, invalid_citations=invalid)
+
+
+def validate_draft(article: Article, draft: Draft) -> ValidationReport:
+    from summariser.validation import check
+
+    names: list[tuple[str, NameCategory]] = [(p.name, "person") for p in draft.people]
+    names += [(c, "country") for c in draft.countries]
+    names += [(o, "organisation") for o in draft.organisations]
+    text = "\n".join([draft.headline, draft.summary, *(p.text for p in draft.key_points)])
+    claims = [ClaimInput(text=p.text, cited=p.cite) for p in draft.key_points]
+    return check(article, CheckInput(text=text, names=names, claims=claims))
+
+
+def feedback_items(result: SummaryResult) -> list[str]:
+    """The findings worth re-asking the model about: wrong or invented figures and names, and
+    citations of sentences that do not exist."""
+    report = result.validation
+    items = [f"figure {f.text!r} is {f.status}" + (f": {f.note}" if f.note else "")
+             for f in report.figures if f.status in _BAD_FIGURES]
+    items += [f"name {n.text!r} is not in the article" for n in report.names
+              if n.status != "supported"]
+    items += [f"key point {c.text!r} cites sentence numbers that do not exist: "
+              f"{c.invalid_citations}" for c in result.claims if c.invalid_citations]
+    return items
