@@ -44,7 +44,7 @@ class Prompt(BaseModel):
 
 def prompt_dirs() -> list[Path]:
     # The repository's prompts/ (editable installs and checkouts) first, then the packaged copy.
-    packaged = Path(__file__).resolve().parent / "prompts"
+    packaged = Path(__file__).resolve().parent / "prompt_files"
     return [d for d in (PROMPTS_DIR, packaged) if d.is_dir()]
 
 

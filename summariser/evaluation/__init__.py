@@ -1,0 +1,1 @@
+"""Scoring runs against the hand-written gold set and the labelled sentences."""
