@@ -113,6 +113,7 @@ def _usage(gens: list[Generation], started: float) -> Usage:
         prompt_tokens=sum(g.prompt_tokens for g in gens),
         completion_tokens=sum(g.completion_tokens for g in gens),
         seconds=round(time.perf_counter() - started, 3),
+        model_seconds=round(sum(g.seconds for g in gens), 3),
         prefill_seconds=round(sum(g.prefill_seconds or 0.0 for g in gens), 3),
         load_seconds=round(max((g.load_seconds for g in gens), default=0.0), 3),
     )

@@ -66,6 +66,7 @@ class Usage(BaseModel):
     prompt_tokens: int = 0
     completion_tokens: int = 0
     seconds: float = 0.0
+    model_seconds: float = Field(0.0, description="time inside model calls (prefill + decode)")
     prefill_seconds: float = 0.0
     load_seconds: float = 0.0
     cached: bool = False
