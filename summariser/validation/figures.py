@@ -1,0 +1,314 @@
+"""Checking each figure of a summary against the figures of its source article.
+
+Rules (the goal is never to publish a wrong number):
+- Kinds must agree: a percent matches only a percent (of the same unit, % or percentage points),
+  money only money in the same currency, a quantity only the same unit. A bare count matches a
+  bare count, or a quantity whose unit word is in the count's own clause ("70" never matches
+  "70 percent"; "70 percent" never matches "70 projects"). Spelled and digit forms are equal.
+- Exact claims stay exact, except rounding: a claim written with fewer significant digits that
+  equals the source rounded to them, and within 5% of it, is supported ("$1.9 billion" for
+  "$1.93 billion", "37%" for "37.2%"; not "$200 million" for "$237 million").
+- Approximate claims: "about/around/roughly/some X" are supported by a source value within 5% of
+  X; "nearly/almost X" by one from 90% of X up to X; "over/more than X" by one above X (at least
+  X for "at least") and at most twice X; "under/up to X" by one below X and at least half of it.
+  A bound in the source supports the same or a looser bound. An exact claim equal to an
+  approximate source figure ("100" for "over 100") is supported with a note.
+- A claim whose value is in the source but whose clause clearly matches another source figure
+  of the same kind better (its neighbouring words and figures) is a `mismatch`: "$237 million in
+  2019" when the source says "$237 million in 2020 ... compared to 2019".
+- A value found only in page furniture is `boilerplate`; one that follows from two body figures
+  (sum, difference, share, percent change, undoing a percent change) is `derived`, with the
+  arithmetic in the note; another value of the same kind in the source about the same thing
+  (shared context) is a `mismatch`; anything else is `unsupported`.
+- Dates: "April 7" is supported by "April 7, 2021"; "April 7, 2021" by "April 7" when the year
+  2021 occurs in the article body too. A year is supported by a date in that year.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from summariser.articles import Article
+from summariser.validation.models import FigureCheck, SourceSpan
+from summariser.validation.numbers import Figure, parse_figures
+
+_ABOUT = frozenset({"about", "around", "roughly", "approximately", "some", "~", "circa",
+                    "an estimated", "estimated", "close to"})
+_NEAR = frozenset({"nearly", "almost", "just under"})
+_LOWER = frozenset({"over", "more than", "above", "exceeding", "at least", "upwards of",
+                    "in excess of", "just over", "well over"})
+_UPPER = frozenset({"under", "less than", "fewer than", "below", "up to", "at most",
+                    "no more than"})
+_INCLUSIVE = frozenset({"at least", "up to", "at most", "no more than"})
+_TOLERANCE = 0.05
+_OVERRIDE_MARGIN = 1.0  # how much better another source figure's context must be
+_OVERRIDE_MIN = 1.5
+_CACHE_SIZE = 32
+
+
+@dataclass
+class _Src:
+    fig: Figure
+    sentence: int | None
+    furniture: str | None
+    dist: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class _Source:
+    figures: list[_Src]
+    body: list[_Src]
+    years: set[str]
+
+
+_CACHE: OrderedDict[str, _Source] = OrderedDict()
+
+
+def _distances(fig: Figure) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for i, word in enumerate(fig.context):
+        d = fig.before - i if i < fig.before else i - fig.before + 1
+        out[word] = min(d, out.get(word, d))
+    return out
+
+
+def _score(claim: dict[str, int], src: _Src) -> float:
+    """Shared context, weighted by closeness to both figures (adjacent on both sides: 1.0)."""
+    return sum(2.0 / (d + src.dist[w]) for w, d in claim.items() if w in src.dist)
+
+
+def _source(article: Article) -> _Source:
+    """The article's figures with their sentence and furniture, cached by the text's hash."""
+    cached = _CACHE.get(article.sha256)
+    if cached is not None:
+        _CACHE.move_to_end(article.sha256)
+        return cached
+    starts = [s.start for s in article.sentences]
+    figures = []
+    for fig in parse_figures(article.text):
+        i = bisect_right(starts, fig.start) - 1
+        sentence = article.sentences[i].index if i >= 0 and fig.start < article.sentences[
+            i].end else None
+        furniture = next((f.kind for f in article.furniture
+                          if f.start <= fig.start < f.end), None)
+        figures.append(_Src(fig, sentence, furniture, _distances(fig)))
+    body = [s for s in figures if s.furniture is None]
+    years = {s.fig.iso[:4] if s.fig.iso else f"{s.fig.value:.0f}" for s in body
+             if s.fig.kind == "year" or (s.fig.kind == "date" and s.fig.iso
+                                          and s.fig.iso[0] != "-")}
+    if article.date:
+        years.add(article.date[:4])
+    cached = _CACHE[article.sha256] = _Source(figures, body, years)
+    if len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return cached
+
+
+def _round_sig(x: float, digits: int) -> float:
+    if x == 0:
+        return 0.0
+    return round(x, digits - 1 - math.floor(math.log10(abs(x))))
+
+
+def _rounds_to(source: float, claimed: float, digits: int | None) -> bool:
+    """The claim equals the source value, or the source rounded to the claim's digits."""
+    if math.isclose(source, claimed, rel_tol=1e-9, abs_tol=1e-12):
+        return True
+    if digits is None or abs(source - claimed) > _TOLERANCE * abs(source):
+        return False
+    return math.isclose(_round_sig(source, digits), claimed, rel_tol=1e-9)
+
+
+def _bound_agrees(c: Figure, sv: float, s_approx: str | None) -> bool:
+    cv = c.value or 0.0
+    approx = c.approx or ""
+    if approx in _LOWER:
+        if s_approx in _LOWER:
+            return sv >= cv
+        strict_ok = sv > cv or (approx in _INCLUSIVE and sv == cv)
+        return s_approx is None and strict_ok and sv <= 2 * cv
+    if s_approx in _UPPER or s_approx in _NEAR:
+        return sv <= cv
+    strict_ok = sv < cv or (approx in _INCLUSIVE and sv == cv)
+    return s_approx is None and strict_ok and sv >= cv / 2
+
+
+def values_agree(c: Figure, sv: float, s_approx: str | None = None) -> bool:
+    """Whether a claimed value (with its approximation word) holds for the source value `sv`."""
+    cv = c.value
+    if cv is None:
+        return False
+    if c.approx is None or c.approx == s_approx:
+        return _rounds_to(sv, cv, c.digits)
+    if c.approx in _ABOUT:
+        return abs(sv - cv) <= _TOLERANCE * abs(cv)
+    if c.approx in _NEAR:
+        return 0.9 * cv <= sv <= cv * (1 + 1e-9) and s_approx not in _LOWER
+    return _bound_agrees(c, sv, s_approx)
+
+
+def _dates_agree(c: Figure, s: Figure, years: set[str] | None = None) -> bool:
+    ci, si = c.iso or "", s.iso or ""
+    if ci == si:
+        return True
+    if ci.startswith("--"):
+        return si.endswith(ci[1:])
+    if len(ci) == 7:
+        return si.startswith(ci)
+    # a full claimed date against "April 7": the year must occur elsewhere in the body
+    return years is not None and si == "-" + ci[4:] and ci[:4] in years
+
+
+def _same_kind(c: Figure, s: Figure) -> bool:
+    if c.kind == s.kind:
+        return c.unit == s.unit or c.kind in ("number", "ordinal")
+    if c.kind == "number" and s.kind == "quantity":
+        return s.unit in c.context
+    if c.kind == "quantity" and s.kind == "number":
+        return c.unit in s.context
+    return c.kind == "year" and s.kind == "date"
+
+
+def _match(c: Figure, s: Figure, years: set[str] | None = None) -> bool:
+    if not _same_kind(c, s):
+        return False
+    if c.kind == "date":
+        return _dates_agree(c, s, years)
+    if c.kind == "year" and s.kind == "date":
+        return (s.iso or "")[:4] == f"{c.value:.0f}"
+    if s.value is None:
+        return False
+    if c.kind == "range":
+        return (s.high is not None and c.high is not None
+                and _rounds_to(s.value, c.value or 0, c.digits)
+                and _rounds_to(s.high, c.high, c.digits))
+    if c.kind in ("year", "ordinal", "time"):
+        return c.value == s.value
+    return values_agree(c, s.value, s.approx)
+
+
+def figures_match(claimed: Figure, source: Figure) -> bool:
+    """Whether `source` supports `claimed`: same kind and unit, and an agreeing value."""
+    return _match(claimed, source)
+
+
+def _family(f: Figure) -> str:
+    if f.kind in ("year", "date") or f.unit == "year":
+        return "when"
+    return f"{f.kind}:{f.unit}" if f.kind in ("quantity", "range") else f.kind
+
+
+def _span(article: Article, src: _Src) -> tuple[SourceSpan, SourceSpan | None]:
+    fig = src.fig
+    span = SourceSpan(start=fig.start, end=fig.end, text=fig.text, sentence=src.sentence)
+    sent = article.sentence(src.sentence) if src.sentence else None
+    if sent is None:
+        return span, None
+    return span, SourceSpan(start=sent.start, end=sent.end, text=sent.text, sentence=sent.index)
+
+
+def _result(article: Article, c: Figure, status: str, src: _Src | None, note: str) -> FigureCheck:
+    span, sent = _span(article, src) if src else (None, None)
+    return FigureCheck(text=c.text, kind=c.kind, value=c.value, unit=c.unit, status=status,  # type: ignore[arg-type]
+                       source=span, sentence=sent, note=note)
+
+
+def _best(dist: dict[str, int], cands: list[_Src]) -> tuple[_Src | None, float]:
+    best, score = None, -1.0
+    for s in cands:
+        sc = _score(dist, s)
+        if sc > score:
+            best, score = s, sc
+    return best, score
+
+
+def _check_one(article: Article, src: _Source, c: Figure) -> FigureCheck:
+    dist = _distances(c)
+    matches = [s for s in src.figures if _match(c, s.fig, src.years)]
+    body = [s for s in matches if s.furniture is None]
+    rivals = [s for s in src.body if _family(s.fig) == _family(c) and s not in matches]
+    rival, rival_score = _best(dist, rivals)
+    if body:
+        best, score = _best(dist, body)
+        assert best is not None
+        if rival and rival_score >= max(score + _OVERRIDE_MARGIN, _OVERRIDE_MIN):
+            return _result(article, c, "mismatch", rival,
+                           f"source says {rival.fig.text} here ({best.fig.text} is about "
+                           "something else)")
+        note = f"source says {best.fig.text}" if best.fig.approx != c.approx else ""
+        return _result(article, c, "supported", best, note)
+    if matches:
+        return _result(article, c, "boilerplate", matches[0],
+                       f"only in page furniture ({matches[0].furniture})")
+    derived = derive(c, src.body)
+    if derived:
+        return _result(article, c, "derived", derived[0], derived[1])
+    if rival and rival_score > 0:
+        return _result(article, c, "mismatch", rival, f"source says {rival.fig.text}")
+    return _result(article, c, "unsupported", None, "not in the source")
+
+
+def check_figures(article: Article, text: str) -> list[FigureCheck]:
+    """One FigureCheck per figure in `text`, checked against `article`."""
+    src = _source(article)
+    return [_check_one(article, src, c) for c in parse_figures(text)]
+
+
+def _ops(a: Figure, b: Figure) -> list[tuple[float, str]]:
+    """Values following from two source figures, each with its arithmetic."""
+    av, bv = a.value or 0.0, b.value or 0.0
+    out: list[tuple[float, str]] = []
+    if a.kind == b.kind and a.unit == b.unit and a.kind in ("money", "quantity", "percent"):
+        out += [(av + bv, f"{a.text} + {b.text}"), (abs(av - bv), f"{a.text} - {b.text}")]
+    if a.kind in ("money", "quantity") and b.kind == "percent" and b.unit == "%":
+        p = bv / 100
+        out += [(av * (1 + p), f"{a.text} × (1 + {b.text})"),
+                (av * (1 - p), f"{a.text} × (1 - {b.text})")]
+        if p < 1:
+            out.append((av / (1 - p), f"{a.text} / (1 - {b.text})"))
+        out.append((av / (1 + p), f"{a.text} / (1 + {b.text})"))
+    return out
+
+
+def _percent_ops(a: Figure, b: Figure) -> list[tuple[float, str]]:
+    av, bv = a.value or 0.0, b.value or 0.0
+    if a.kind != b.kind or a.unit != b.unit or a.kind not in ("money", "quantity") or not bv:
+        return []
+    return [(100 * av / bv, f"{a.text} / {b.text}"),
+            (100 * abs(av - bv) / bv, f"({a.text} - {b.text}) / {b.text}")]
+
+
+def derive(c: Figure, body: list[_Src]) -> tuple[_Src, str] | None:
+    """A pair of body figures from which the claimed money, quantity or percent follows."""
+    if c.kind not in ("money", "quantity", "percent") or c.value is None:
+        return None
+    figs = [s for s in body if s.fig.kind in ("money", "quantity", "percent") and s.fig.value]
+    for sa in figs:
+        for sb in figs:
+            if sa is sb:
+                continue
+            ops = _percent_ops(sa.fig, sb.fig) if c.kind == "percent" else []
+            ops += [] if c.kind == "percent" and sa.fig.kind != "percent" else _ops(sa.fig, sb.fig)
+            for value, how in ops:
+                if _kind_of_result(sa.fig, c, how) and values_agree(c, value):
+                    return sa, f"derived: {how} = {_fmt(value, c)}"
+    return None
+
+
+def _kind_of_result(a: Figure, c: Figure, how: str) -> bool:
+    """A percent of two amounts is a percent; anything else keeps the first operand's kind."""
+    if c.kind == "percent":
+        return a.kind != "percent" or c.unit == "%"
+    return a.kind == c.kind and a.unit == c.unit
+
+
+def _fmt(value: float, c: Figure) -> str:
+    if c.kind == "percent":
+        return f"{value:.1f}%"
+    for scale, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
+        if abs(value) >= scale:
+            return f"{value / scale:.2f}{word} {c.unit or ''}".rstrip()
+    return f"{value:,.1f} {c.unit or ''}".rstrip()

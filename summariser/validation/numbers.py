@@ -1,0 +1,428 @@
+"""Finding the figures in a text: numbers, percentages, money, quantities, dates, years, ranges.
+
+Each figure keeps its span, a normalised value (`$237 million` -> 237000000.0, unit "USD") and a
+few content words around it, so `figures.py` can tell whether a summary's figure is the source's.
+
+Decisions (documented here because the checker depends on them):
+- Identifiers are not figures: digits glued to letters or to a `letter-` prefix (`F/A-18`,
+  `MiG-29`, `COVID-19`, `A00150942.jpg`, `S-400`, `5G`), sentence references (`[S3]`, `[3]`),
+  version-like `1.2.3`, fractions `1/2` and list markers (`1.` at the start of a line).
+- "a"/"an" alone is not a figure; "a hundred" is 100. The bare word "one" is not a figure unless
+  a scale, unit, currency or percent follows ("one of the", "one side" are not count claims).
+- Vague plurals ("hundreds of", "thousands") are not figures.
+- Ordinals: digit ordinals (`12th`) and word ordinals from "second" up are figures (kind
+  "ordinal"); the word "first" is not (mostly discourse: "first visited", "at first", titles),
+  nor fractions ("a third", "two thirds").
+- A four-digit integer from 1900 to 2100 with nothing attached is a year; `2019-20`,
+  `2019–2020`, `between 2019 and 2020`, `from 2019 to 2020` and `1990s` are year ranges.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from pydantic import BaseModel, Field
+from text_to_num import find_numbers
+
+
+class Figure(BaseModel):
+    text: str
+    start: int
+    end: int
+    kind: str = Field(description="number percent money quantity date year range ordinal time")
+    value: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    iso: str | None = None
+    approx: str | None = None
+    digits: int | None = Field(default=None, description="significant digits as written")
+    context: list[str] = Field(default_factory=list, description="content words and neighbouring "
+                               "figures (#kind:value) of the clause, in reading order")
+    before: int = Field(default=0, description="how many context items precede the figure")
+
+
+@dataclass
+class _Raw:
+    start: int
+    end: int
+    kind: str
+    value: float | None
+    digits: int | None = None
+    high: float | None = None
+    unit: str | None = None
+    iso: str | None = None
+    approx: str | None = None
+    scale: float = 1.0
+    word: bool = False
+    src: str = ""
+    glued_unit: bool = False
+
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CORE = re.compile(rf"(?<![\w.,/])(?:{_NUM})(?!\d|\.\d|,\d{{3}})")
+_CODE_PREFIX = re.compile(r"([A-Za-z][\w/]*)-$")
+_YEAR_PREFIXES = frozenset({"mid", "pre", "post", "early", "late", "end", "start"})
+_GLUED = re.compile(r"[A-Za-z]+")
+_ORD_SUFFIX = ("st", "nd", "rd", "th")
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
+           "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12}
+_SCALE_WORD = re.compile(r"\s?(thousand|million|billion|trillion|mln|mn|bn|trn|tn)\b", re.I)
+_SCALE_ABBR = re.compile(r"\s?(k|m|mn|bn|b|tn)\b")
+_RANGE = re.compile(rf"\s?[-–—]\s?(?:\$|€|£)?({_NUM})(?![\d\w])|/((?:19|20)?\d\d)(?![\d\w/])")
+_PERCENT = re.compile(r"\s?(%|per\s?cent\b|pct\b|percentage points?\b)", re.I)
+_CURRENCY_PREFIX = re.compile(r"(US\s?\$|\$|€|£|¥|\b(?:USD|EUR|GBP|IRR|Rs\.?))\s?$")
+_CUR_PREFIX_CODE = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "USD": "USD", "EUR": "EUR",
+                    "GBP": "GBP", "IRR": "IRR", "RS": "INR", "RS.": "INR"}
+_CURRENCY_WORDS = {
+    "USD": r"(?:US\s+|U\.S\.\s+)?dollars?|USD", "EUR": r"euros?|EUR",
+    "GBP": r"pounds?(?:\s+sterling)?|GBP", "IRR": r"rials?", "IRT": r"tomans?",
+    "RUB": r"r[o]?ubles?", "CNY": r"yuan", "INR": r"rupees?", "JPY": r"yen", "KZT": r"tenge",
+    "AZN": r"manats?", "TRY": r"lira", "AED": r"dirhams?"}
+_UNIT_WORDS = {
+    "year_old": r"-?\s?years?[-\s]old", "bpd": r"bpd|barrels?\s+(?:a|per)\s+day",
+    "ton": r"(?:metric\s+)?(?:tons?|tonnes?)", "km": r"km|kilomet(?:er|re)s?",
+    "kmh": r"km/h|kph", "mph": r"mph", "mile": r"miles?", "m3": r"cubic\s+met(?:er|re)s?|m3|bcm",
+    "km2": r"square\s+kilomet(?:er|re)s?|sq\s?km|km2", "m": r"met(?:er|re)s?|m",
+    "kg": r"kg|kilo(?:gram(?:me)?)?s?", "g": r"grams?|g", "lb": r"lbs?|pounds?\s+weight",
+    "oz": r"oz|ounces?", "barrel": r"barrels?", "hectare": r"hectares?|ha", "acre": r"acres?",
+    "litre": r"lit(?:er|re)s?", "gallon": r"gallons?", "mw": r"MW|megawatts?",
+    "gw": r"GW|gigawatts?", "kwh": r"kWh|kilowatt[-\s]hours?", "yard": r"yards?|yds?",
+    "foot": r"feet|foot|ft", "inch": r"inch(?:es)?", "cm": r"cm|centimet(?:er|re)s?",
+    "mm": r"mm|millimet(?:er|re)s?", "degree": r"degrees?|°[CF]?", "decade": r"decades?",
+    "year": r"years?", "month": r"months?", "week": r"weeks?", "day": r"days?",
+    "hour": r"hours?|hrs?", "minute": r"minutes?|mins?", "second": r"seconds?|secs?"}
+_UNIT_RE = re.compile(r"\s?(?:-\s?)?(?:" + "|".join(
+    f"(?P<c_{k}>{v})" for k, v in _CURRENCY_WORDS.items()) + "|" + "|".join(
+    f"(?P<u_{k}>{v})" for k, v in _UNIT_WORDS.items()) + r")(?![\w-])")
+_GLUED_UNITS = {"km", "kg", "g", "m", "mm", "cm", "oz", "lb", "lbs", "ft", "mw", "gw", "kwh",
+                "mph", "bpd", "bcm", "ha", "yds"}
+_APPROX = re.compile(
+    r"(?:^|(?<=\W))(just over|just under|well over|more than|less than|fewer than|at least|"
+    r"at most|no more than|up to|close to|upwards of|in excess of|an estimated|estimated|nearly|"
+    r"almost|about|around|roughly|approximately|some|over|under|above|below|exceeding|circa|"
+    r"between|from|~)\s*$", re.I)
+_TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade"}
+
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_M = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+      r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)")
+_DATE = re.compile(
+    rf"\b(?:(?P<y4>\d{{4}})-(?P<m4>\d\d)-(?P<d4>\d\d)"
+    rf"|(?P<m1>{_M})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y1>\d{{4}}))?"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_M})\.?(?:,?\s+(?P<y2>\d{{4}}))?"
+    rf"|(?P<m3>{_M})\.?,?\s+(?P<y3>\d{{4}}))(?!\d)")
+_TIME = re.compile(r"\b(\d{1,2}):(\d\d)(?:\s?([ap])\.?m\b\.?)?|\b(\d{1,2})\s?([ap])\.?m\b\.?", re.I)
+_TOKEN = re.compile(r"[A-Za-z]+|\d[\d,.]*|[^\sA-Za-z\d]")
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+_ITEM = re.compile(r"(?P<word>[A-Za-z][A-Za-z'’]*)|(?P<end>[.!?;:](?=\s|$)|\n|[\"“”()])")
+_STOP_WORDS = """a an the and or but of to in on at by for with from as is are was were be been
+being has have had it its this that these those there their they he she his her him we our you
+your i me my not no than then so such also which who whom whose what when where while said says
+say says about over more less into out up down after before since between during per some any
+all each other both said will would can could should may might must do does did just very only
+own same new s percent per cent million billion thousand trillion year years month months day
+days one two three four five six seven eight nine ten"""
+_STOP = frozenset(_STOP_WORDS.split())
+
+
+class _Tok:
+    """A token for text2num's find_numbers, which only needs `text()`."""
+
+    __slots__ = ("end", "start", "t")
+
+    def __init__(self, m: re.Match[str]) -> None:
+        self.t, self.start, self.end = m.group(), m.start(), m.end()
+
+    def text(self) -> str:
+        return self.t
+
+    def nt_separated(self, previous: object) -> bool:
+        return False
+
+    def not_a_number_part(self) -> bool:
+        return False
+
+
+def _digits_of(s: str) -> int:
+    """Significant digits as written: trailing zeros of an integer are not significant."""
+    s = s.replace(",", "")
+    if "." in s:
+        return max(1, len(s.replace(".", "").lstrip("0")))
+    return max(1, len(s.lstrip("0").rstrip("0")))
+
+
+def _dates(text: str) -> list[_Raw]:
+    out = []
+    for m in _DATE.finditer(text):
+        g = m.groupdict()
+        mon = g["m4"] or next(g[k] for k in ("m1", "m2", "m3") if g[k])
+        month = int(mon) if mon.isdigit() else _MONTHS.index(mon[:3].lower()) + 1
+        day_s = g["d4"] or g["d1"] or g["d2"]
+        year_s = g["y4"] or g["y1"] or g["y2"] or g["y3"]
+        try:
+            date = dt.date(int(year_s or 2000), month, int(day_s or 1))
+        except ValueError:
+            continue
+        if year_s and day_s:
+            iso, value = date.isoformat(), float(date.toordinal())
+        else:
+            iso = f"{year_s}-{month:02d}" if year_s else f"--{month:02d}-{date.day:02d}"
+            value = None
+        out.append(_Raw(m.start(), m.end(), "date", value, iso=iso, unit="date"))
+    return out
+
+
+def _times(text: str) -> list[_Raw]:
+    out = []
+    for m in _TIME.finditer(text):
+        hour = int(m.group(1) or m.group(4))
+        minute = int(m.group(2) or 0)
+        if (m.group(3) or m.group(5) or "").lower() == "p" and hour < 12:
+            hour += 12
+        if hour < 24 and minute < 60:
+            out.append(_Raw(m.start(), m.end(), "time", float(hour * 60 + minute), unit="minute"))
+    return out
+
+
+def _digit_core(text: str, m: re.Match[str]) -> _Raw | None:
+    s = m.group()
+    start, end = m.span()
+    value = float(s.replace(",", ""))
+    if start and text[start - 1] == "[" and text[end:end + 1] == "]":
+        return None
+    code = _CODE_PREFIX.search(text, max(0, start - 12), start)
+    if code and code.group(1).lower() not in _YEAR_PREFIXES:
+        return None  # COVID-19, MiG-29, F/A-18, S-400
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip() and re.match(r"[.)]\s", text[end:end + 2]):
+        return None
+    if text[end:end + 1] == "/" and text[end + 1:end + 2].isdigit() and len(s) != 4:
+        return None  # a fraction or a numeric date such as 7/4/2021
+    raw = _Raw(start, end, "number", value, digits=_digits_of(s), src=s)
+    glued = _GLUED.match(text, end)
+    if glued is None:
+        return raw
+    suffix = glued.group().lower()
+    raw.end = glued.end()
+    if suffix in _ORD_SUFFIX and "." not in s:
+        raw.kind, raw.digits = "ordinal", None
+        return raw
+    if suffix == "s" and len(s) == 4 and s.endswith("0") and 1900 <= value <= 2090:
+        raw.kind, raw.high, raw.unit, raw.digits = "range", value + 9, "year", None
+        return raw
+    if suffix in _SCALES and suffix != "m":
+        raw.scale = _SCALES[suffix]
+        return raw
+    if suffix in _GLUED_UNITS:
+        raw.end, raw.glued_unit = end, True  # the unit step reads it
+        return raw
+    return None  # glued letters: an identifier or code such as 5G, 3D, 737MAX
+
+
+_VAGUE = re.compile(r"[a-z]+s|first", re.I)
+
+
+def _word_cores(text: str) -> list[_Raw]:
+    toks = [_Tok(m) for m in _TOKEN.finditer(text)]
+    out = []
+    for occ in find_numbers(toks, "en", 0):
+        first, last = toks[occ.start], toks[occ.end - 1]
+        words = text[first.start:last.end]
+        if occ.end - occ.start == 1 and _VAGUE.fullmatch(words):
+            continue  # hundreds, thousands, thirds; "first" (see module docstring)
+        if occ.is_ordinal:
+            before = text[max(0, first.start - 4):first.start].lower()
+            if before.endswith(("a ", "an ", "per ")):
+                continue  # a third (a fraction), a second (time)
+        kind = "ordinal" if occ.is_ordinal else "number"
+        digits = _digits_of(str(int(occ.value))) if float(occ.value).is_integer() else None
+        out.append(_Raw(first.start, last.end, kind, float(occ.value), digits=digits, word=True))
+    return out
+
+
+def _extend_range(text: str, raw: _Raw) -> None:
+    m = _RANGE.match(text, raw.end)
+    if m is None or raw.kind != "number" or raw.value is None:
+        return
+    hi_s = m.group(1) or m.group(2)
+    high = float(hi_s.replace(",", ""))
+    if m.group(2) or (high < 100 and 1900 <= raw.value <= 2100 and "." not in hi_s):
+        if not 1900 <= raw.value <= 2100:
+            return
+        high += raw.value - raw.value % 100 if high < 100 else 0
+    if high <= raw.value:
+        return  # a score such as 3-1, or a code: two figures, not a range
+    raw.kind, raw.high, raw.end = "range", high, m.end()
+    if 1900 <= raw.value <= 2100 and high <= 2100 and raw.value.is_integer():
+        raw.unit = "year"
+
+
+def _extend_scale(text: str, raw: _Raw) -> None:
+    m = _SCALE_WORD.match(text, raw.end)
+    if m and raw.scale == 1.0:
+        raw.scale = _SCALES[m.group(1).lower()]
+        raw.end = m.end()
+    elif raw.scale == 1.0 and not raw.word and (g := _SCALE_ABBR.match(text, raw.end)):
+        money = _CURRENCY_PREFIX.search(text, max(0, raw.start - 6), raw.start)
+        if money or (g.group(1) != "m" and not g.group().startswith(" ")):
+            raw.scale, raw.end = _SCALES[g.group(1)], g.end()
+
+
+def _extend_unit(text: str, raw: _Raw) -> None:
+    m = _PERCENT.match(text, raw.end)
+    if m:
+        raw.unit = "pp" if m.group(1).lower().startswith("percentage") else "%"
+        raw.kind = "percent" if raw.kind != "range" else raw.kind
+        raw.end = m.end()
+        return
+    m = _UNIT_RE.match(text, raw.end)
+    if m and m.lastgroup:
+        code = m.lastgroup[2:]
+        raw.unit = code
+        if raw.kind != "range":
+            raw.kind = "money" if m.lastgroup.startswith("c_") else "quantity"
+        raw.end = m.end()
+
+
+def _extend_left(text: str, raw: _Raw) -> None:
+    window = max(0, raw.start - 24)
+    m = _CURRENCY_PREFIX.search(text, window, raw.start)
+    if m:
+        raw.unit = _CUR_PREFIX_CODE.get(re.sub(r"\s|US(?=\$)", "", m.group(1)).upper(), "USD")
+        raw.kind = "money" if raw.kind != "range" else raw.kind
+        raw.start = m.start()
+    a = _APPROX.search(text, window, raw.start)
+    if a and raw.unit in _TIME_UNITS and a.group(1).lower() in ("over", "under"):
+        return  # "over 11 months" is a duration, not a bound
+    if a:
+        raw.approx = a.group(1).lower()
+        if raw.approx not in ("between", "from"):
+            raw.start = a.start(1)
+
+
+def _build(text: str, raw: _Raw) -> _Raw | None:
+    if raw.kind == "number":
+        _extend_range(text, raw)
+        _extend_scale(text, raw)
+        _extend_unit(text, raw)
+        _extend_left(text, raw)
+    elif raw.kind == "range":
+        _extend_left(text, raw)
+    if raw.glued_unit and raw.unit is None:
+        return None  # glued letters that are not a unit: 5G
+    if raw.scale != 1.0 and raw.value is not None:
+        raw.value *= raw.scale
+        raw.high = raw.high * raw.scale if raw.high is not None else None
+    if raw.kind == "number" and raw.word and raw.value == 1 and raw.scale == 1.0:
+        return None  # "one of the", "one side": not a count claim
+    if (raw.kind == "number" and raw.scale == 1.0 and raw.approx in (None, "between", "from")
+            and len(raw.src) == 4 and raw.value is not None and 1900 <= raw.value <= 2100):
+        raw.kind, raw.unit, raw.digits = "year", "year", None
+    return raw
+
+
+def _merge_ranges(text: str, raws: list[_Raw]) -> list[_Raw]:
+    """`between X and Y` (any figure kind but dates) and `from X to Y` (years) become ranges."""
+    out: list[_Raw] = []
+    i = 0
+    while i < len(raws):
+        a = raws[i]
+        b = raws[i + 1] if i + 1 < len(raws) else None
+        joiner = {"between": "and", "from": "to"}.get(a.approx or "")
+        if (b is not None and joiner and a.kind == b.kind and a.kind not in ("date", "time")
+                and (joiner == "and" or a.kind == "year") and a.value is not None
+                and b.value is not None
+                and re.fullmatch(rf",?\s+{joiner}\s+", text[a.end:b.start])):
+            scale = b.scale if a.scale == 1.0 and a.value * b.scale <= b.value else 1.0
+            out.append(replace(a, end=b.end, kind="range", value=a.value * scale,
+                               high=b.value, unit=b.unit or a.unit, approx=None))
+            i += 2
+            continue
+        if a.approx in ("between", "from"):
+            a.approx = None
+        out.append(a)
+        i += 1
+    return out
+
+
+def _token(r: _Raw) -> str:
+    """A neighbouring figure as a context item, so "$237 million in 2020" ties the two."""
+    value = r.iso or (f"{r.value:.6g}" + (f"-{r.high:.6g}" if r.high is not None else ""))
+    return f"#{r.kind}:{value}{r.unit or ''}".lower()
+
+
+def _items(text: str, raws: list[_Raw]) -> list[tuple[int, str]]:
+    """Content words, figure tokens and clause ends ("") in order of position."""
+    items = [(m.start(), "" if m.lastgroup == "end" else _stem(m.group()))
+             for m in _ITEM.finditer(_blank(text, raws))]
+    items = [(pos, w) for pos, w in items if w not in _STOP]
+    items += [(r.start, _token(r)) for r in raws]
+    items.sort()
+    return items
+
+
+def _context(items: list[tuple[int, str]], at: int, n: int = 5) -> tuple[list[str], int]:
+    """Up to `n` items each side of the figure at item index `at`, within its clause."""
+    left: list[str] = []
+    for _, w in reversed(items[max(0, at - n):at]):
+        if not w:
+            break
+        left.insert(0, w)
+    right: list[str] = []
+    for _, w in items[at + 1:at + 1 + n]:
+        if not w:
+            break
+        right.append(w)
+    return left + right, len(left)
+
+
+def _stem(word: str) -> str:
+    w = word.lower().removesuffix("'s").removesuffix("’s")
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def _drop_overlaps(raws: list[_Raw]) -> list[_Raw]:
+    """Earlier-listed figures win (dates before times before digits before words)."""
+    taken: list[tuple[int, int]] = []
+    out = []
+    for r in raws:
+        if all(r.end <= s or r.start >= e for s, e in taken):
+            taken.append((r.start, r.end))
+            out.append(r)
+    return out
+
+
+def parse_figures(text: str) -> list[Figure]:
+    """All figures in `text`, in order of position."""
+    fixed = _drop_overlaps(_dates(text) + _times(text))
+    cores = [c for m in _CORE.finditer(text) if (c := _digit_core(text, m))]
+    cores = _drop_overlaps(fixed + cores + _word_cores(text))[len(fixed):]
+    built = [b for c in cores if (b := _build(text, c))]
+    raws = _drop_overlaps(fixed + built)
+    raws.sort(key=lambda r: r.start)
+    raws = _merge_ranges(text, raws)
+    items = _items(text, raws)
+    index = {pos: i for i, (pos, w) in enumerate(items) if w.startswith("#")}
+    out = []
+    for r in raws:
+        context, before = _context(items, index[r.start])
+        out.append(Figure(text=text[r.start:r.end], start=r.start, end=r.end, kind=r.kind,
+                          value=r.value, high=r.high, unit=r.unit, iso=r.iso, approx=r.approx,
+                          digits=r.digits, context=context, before=before))
+    return out
+
+
+def _blank(text: str, raws: list[_Raw]) -> str:
+    """The text with every figure replaced by spaces, so contexts hold no parts of figures."""
+    parts, pos = [], 0
+    for r in raws:
+        parts += [text[pos:r.start], " " * (r.end - r.start)]
+        pos = r.end
+    parts.append(text[pos:])
+    return "".join(parts)
