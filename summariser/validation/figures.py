@@ -43,9 +43,13 @@ _LOWER = frozenset({"over", "more than", "above", "exceeding", "at least", "upwa
 _UPPER = frozenset({"under", "less than", "fewer than", "below", "up to", "at most",
                     "no more than"})
 _INCLUSIVE = frozenset({"at least", "up to", "at most", "no more than"})
+_AMOUNTS = ("money", "quantity")
+_NOT_DERIVED = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade",
+                          "year_old"})
 _TOLERANCE = 0.05
 _OVERRIDE_MARGIN = 1.0  # how much better another source figure's context must be
 _OVERRIDE_MIN = 1.5
+_MISMATCH_MIN = 0.5  # context shared with a same-kind source figure: "about the same thing"
 _CACHE_SIZE = 32
 
 
@@ -141,7 +145,7 @@ def values_agree(c: Figure, sv: float, s_approx: str | None = None) -> bool:
     cv = c.value
     if cv is None:
         return False
-    if c.approx is None or c.approx == s_approx:
+    if c.approx is None or (c.approx == s_approx and c.approx not in _LOWER | _UPPER):
         return _rounds_to(sv, cv, c.digits)
     if c.approx in _ABOUT:
         return abs(sv - cv) <= _TOLERANCE * abs(cv)
@@ -162,7 +166,13 @@ def _dates_agree(c: Figure, s: Figure, years: set[str] | None = None) -> bool:
     return years is not None and si == "-" + ci[4:] and ci[:4] in years
 
 
+def _is_age(f: Figure) -> bool:
+    return f.unit == "year_old" or f.kind == "number"
+
+
 def _same_kind(c: Figure, s: Figure) -> bool:
+    if "year_old" in (c.unit, s.unit):
+        return _is_age(c) and _is_age(s)  # "Pippa, 31" is "the 31-year-old"
     if c.kind == s.kind:
         return c.unit == s.unit or c.kind in ("number", "ordinal")
     if c.kind == "number" and s.kind == "quantity":
@@ -196,8 +206,10 @@ def figures_match(claimed: Figure, source: Figure) -> bool:
 
 
 def _family(f: Figure) -> str:
-    if f.kind in ("year", "date") or f.unit == "year":
+    if f.kind in ("year", "date") or (f.kind == "range" and f.unit == "year"):
         return "when"
+    if f.unit == "year_old":
+        return "number"
     return f"{f.kind}:{f.unit}" if f.kind in ("quantity", "range") else f.kind
 
 
@@ -225,6 +237,24 @@ def _best(dist: dict[str, int], cands: list[_Src]) -> tuple[_Src | None, float]:
     return best, score
 
 
+def _counted(f: Figure) -> set[str]:
+    """The words right after a count: what it counts ("five Central Asian countries")."""
+    return {w for w in f.context[f.before:f.before + 2] if not w.startswith("#")}
+
+
+def _about_same(c: Figure, rival: _Src, score: float) -> bool:
+    if score < _MISMATCH_MIN:
+        return False
+    return c.kind not in ("number", "ordinal") or bool(_counted(c) & _counted(rival.fig))
+
+
+def _overridden(c: Figure, score: float, rival_score: float) -> bool:
+    """The claim's clause fits another source figure clearly better than the one it equals.
+    Approximate claims match loosely, so any better-fitting rival wins."""
+    margin = _OVERRIDE_MARGIN if c.approx is None else 0.0
+    return rival_score >= _OVERRIDE_MIN and rival_score > score + margin
+
+
 def _check_one(article: Article, src: _Source, c: Figure) -> FigureCheck:
     dist = _distances(c)
     matches = [s for s in src.figures if _match(c, s.fig, src.years)]
@@ -234,7 +264,7 @@ def _check_one(article: Article, src: _Source, c: Figure) -> FigureCheck:
     if body:
         best, score = _best(dist, body)
         assert best is not None
-        if rival and rival_score >= max(score + _OVERRIDE_MARGIN, _OVERRIDE_MIN):
+        if rival and _overridden(c, score, rival_score):
             return _result(article, c, "mismatch", rival,
                            f"source says {rival.fig.text} here ({best.fig.text} is about "
                            "something else)")
@@ -246,7 +276,7 @@ def _check_one(article: Article, src: _Source, c: Figure) -> FigureCheck:
     derived = derive(c, src.body)
     if derived:
         return _result(article, c, "derived", derived[0], derived[1])
-    if rival and rival_score > 0:
+    if rival and _about_same(c, rival, rival_score):
         return _result(article, c, "mismatch", rival, f"source says {rival.fig.text}")
     return _result(article, c, "unsupported", None, "not in the source")
 
@@ -257,52 +287,59 @@ def check_figures(article: Article, text: str) -> list[FigureCheck]:
     return [_check_one(article, src, c) for c in parse_figures(text)]
 
 
-def _ops(a: Figure, b: Figure) -> list[tuple[float, str]]:
-    """Values following from two source figures, each with its arithmetic."""
+def _sums(a: Figure, b: Figure) -> list[tuple[float, str]]:
     av, bv = a.value or 0.0, b.value or 0.0
-    out: list[tuple[float, str]] = []
-    if a.kind == b.kind and a.unit == b.unit and a.kind in ("money", "quantity", "percent"):
-        out += [(av + bv, f"{a.text} + {b.text}"), (abs(av - bv), f"{a.text} - {b.text}")]
-    if a.kind in ("money", "quantity") and b.kind == "percent" and b.unit == "%":
-        p = bv / 100
-        out += [(av * (1 + p), f"{a.text} × (1 + {b.text})"),
-                (av * (1 - p), f"{a.text} × (1 - {b.text})")]
-        if p < 1:
-            out.append((av / (1 - p), f"{a.text} / (1 - {b.text})"))
-        out.append((av / (1 + p), f"{a.text} / (1 + {b.text})"))
+    return [(av + bv, f"{a.text} + {b.text}"), (abs(av - bv), f"{a.text} - {b.text}")]
+
+
+def _changes(a: Figure, b: Figure) -> list[tuple[float, str]]:
+    """An amount after, or before, a percent change."""
+    av, p = a.value or 0.0, (b.value or 0.0) / 100
+    out = [(av * (1 + p), f"{a.text} × (1 + {b.text})"),
+           (av * (1 - p), f"{a.text} × (1 - {b.text})"),
+           (av / (1 + p), f"{a.text} / (1 + {b.text})")]
+    if p < 1:
+        out.append((av / (1 - p), f"{a.text} / (1 - {b.text})"))
     return out
 
 
-def _percent_ops(a: Figure, b: Figure) -> list[tuple[float, str]]:
-    av, bv = a.value or 0.0, b.value or 0.0
-    if a.kind != b.kind or a.unit != b.unit or a.kind not in ("money", "quantity") or not bv:
-        return []
+def _shares(a: Figure, b: Figure) -> list[tuple[float, str]]:
+    av, bv = a.value or 0.0, b.value or 1.0
     return [(100 * av / bv, f"{a.text} / {b.text}"),
             (100 * abs(av - bv) / bv, f"({a.text} - {b.text}) / {b.text}")]
 
 
+def _candidates(c: Figure, a: Figure, b: Figure) -> list[tuple[float, str]]:
+    same = a.kind == b.kind and a.unit == b.unit
+    if c.kind == "percent":
+        if same and a.kind in _AMOUNTS and b.value:
+            return _shares(a, b)
+        return _sums(a, b) if same and a.kind == "percent" and a.unit == c.unit else []
+    if (a.kind, a.unit) != (c.kind, c.unit):
+        return []
+    if same:
+        return _sums(a, b)
+    return _changes(a, b) if b.kind == "percent" and b.unit == "%" else []
+
+
 def derive(c: Figure, body: list[_Src]) -> tuple[_Src, str] | None:
-    """A pair of body figures from which the claimed money, quantity or percent follows."""
-    if c.kind not in ("money", "quantity", "percent") or c.value is None:
+    """Two body figures in the same or adjacent sentences from which the claimed amount or
+    percent follows (sum, difference, share, percent change, undoing a percent change)."""
+    if c.kind not in (*_AMOUNTS, "percent") or c.value is None or c.unit in _NOT_DERIVED:
         return None
-    figs = [s for s in body if s.fig.kind in ("money", "quantity", "percent") and s.fig.value]
+    figs = [s for s in body if s.fig.kind in (*_AMOUNTS, "percent") and s.fig.value
+            and s.sentence is not None]
+    found: list[tuple[float, _Src, str, float]] = []
     for sa in figs:
         for sb in figs:
-            if sa is sb:
+            if sa is sb or abs((sa.sentence or 0) - (sb.sentence or 0)) > 1:
                 continue
-            ops = _percent_ops(sa.fig, sb.fig) if c.kind == "percent" else []
-            ops += [] if c.kind == "percent" and sa.fig.kind != "percent" else _ops(sa.fig, sb.fig)
-            for value, how in ops:
-                if _kind_of_result(sa.fig, c, how) and values_agree(c, value):
-                    return sa, f"derived: {how} = {_fmt(value, c)}"
-    return None
-
-
-def _kind_of_result(a: Figure, c: Figure, how: str) -> bool:
-    """A percent of two amounts is a percent; anything else keeps the first operand's kind."""
-    if c.kind == "percent":
-        return a.kind != "percent" or c.unit == "%"
-    return a.kind == c.kind and a.unit == c.unit
+            found += [(abs(value - c.value), sa, how, value)
+                      for value, how in _candidates(c, sa.fig, sb.fig) if values_agree(c, value)]
+    if not found:
+        return None
+    _, sa, how, value = min(found, key=lambda f: f[0])
+    return sa, f"derived: {how} = {_fmt(value, c)}"
 
 
 def _fmt(value: float, c: Figure) -> str:

@@ -81,12 +81,13 @@ _CURRENCY_WORDS = {
     "RUB": r"r[o]?ubles?", "CNY": r"yuan", "INR": r"rupees?", "JPY": r"yen", "KZT": r"tenge",
     "AZN": r"manats?", "TRY": r"lira", "AED": r"dirhams?"}
 _UNIT_WORDS = {
-    "year_old": r"-?\s?years?[-\s]old", "bpd": r"bpd|barrels?\s+(?:a|per)\s+day",
+    "year_old": r"years?\s?-?\s?old", "bpd": r"bpd|barrels?\s+(?:a|per)\s+day",
     "ton": r"(?:metric\s+)?(?:tons?|tonnes?)", "km": r"km|kilomet(?:er|re)s?",
     "kmh": r"km/h|kph", "mph": r"mph", "mile": r"miles?", "m3": r"cubic\s+met(?:er|re)s?|m3|bcm",
     "km2": r"square\s+kilomet(?:er|re)s?|sq\s?km|km2", "m": r"met(?:er|re)s?|m",
     "kg": r"kg|kilo(?:gram(?:me)?)?s?", "g": r"grams?|g", "lb": r"lbs?|pounds?\s+weight",
-    "oz": r"oz|ounces?", "barrel": r"barrels?", "hectare": r"hectares?|ha", "acre": r"acres?",
+    "oz": r"oz|ounces?", "stone": r"st(?:ones?)?", "barrel": r"barrels?",
+    "hectare": r"hectares?|ha", "acre": r"acres?",
     "litre": r"lit(?:er|re)s?", "gallon": r"gallons?", "mw": r"MW|megawatts?",
     "gw": r"GW|gigawatts?", "kwh": r"kWh|kilowatt[-\s]hours?", "yard": r"yards?|yds?",
     "foot": r"feet|foot|ft", "inch": r"inch(?:es)?", "cm": r"cm|centimet(?:er|re)s?",
@@ -97,22 +98,22 @@ _UNIT_RE = re.compile(r"\s?(?:-\s?)?(?:" + "|".join(
     f"(?P<c_{k}>{v})" for k, v in _CURRENCY_WORDS.items()) + "|" + "|".join(
     f"(?P<u_{k}>{v})" for k, v in _UNIT_WORDS.items()) + r")(?![\w-])")
 _GLUED_UNITS = {"km", "kg", "g", "m", "mm", "cm", "oz", "lb", "lbs", "ft", "mw", "gw", "kwh",
-                "mph", "bpd", "bcm", "ha", "yds"}
+                "mph", "bpd", "bcm", "ha", "yds", "st"}
 _APPROX = re.compile(
     r"(?:^|(?<=\W))(just over|just under|well over|more than|less than|fewer than|at least|"
     r"at most|no more than|up to|close to|upwards of|in excess of|an estimated|estimated|nearly|"
     r"almost|about|around|roughly|approximately|some|over|under|above|below|exceeding|circa|"
-    r"between|from|~)\s*$", re.I)
+    r"between|from|~)(?:(?<=~)|\s+)(?:the\s+)?$", re.I)
 _TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade"}
 
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-_M = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-      r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)")
+_M = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+      r"December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")
 _DATE = re.compile(
     rf"\b(?:(?P<y4>\d{{4}})-(?P<m4>\d\d)-(?P<d4>\d\d)"
-    rf"|(?P<m1>{_M})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y1>\d{{4}}))?"
-    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_M})\.?(?:,?\s+(?P<y2>\d{{4}}))?"
-    rf"|(?P<m3>{_M})\.?,?\s+(?P<y3>\d{{4}}))(?!\d)")
+    rf"|(?P<m1>{_M})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y1>\d{{4}}))?"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_M})(?:,?\s+(?P<y2>\d{{4}}))?"
+    rf"|(?P<m3>{_M}),?\s+(?P<y3>\d{{4}}))(?!\d)")
 _TIME = re.compile(r"\b(\d{1,2}):(\d\d)(?:\s?([ap])\.?m\b\.?)?|\b(\d{1,2})\s?([ap])\.?m\b\.?", re.I)
 _TOKEN = re.compile(r"[A-Za-z]+|\d[\d,.]*|[^\sA-Za-z\d]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
@@ -122,8 +123,8 @@ being has have had it its this that these those there their they he she his her 
 your i me my not no than then so such also which who whom whose what when where while said says
 say says about over more less into out up down after before since between during per some any
 all each other both said will would can could should may might must do does did just very only
-own same new s percent per cent million billion thousand trillion year years month months day
-days one two three four five six seven eight nine ten"""
+own same new s percent per cent million billion thousand trillion one two three four five
+six seven eight nine ten"""
 _STOP = frozenset(_STOP_WORDS.split())
 
 
@@ -186,6 +187,13 @@ def _times(text: str) -> list[_Raw]:
     return out
 
 
+def _ordinal_suffix(s: str) -> str:
+    if not s.isdigit():
+        return ""
+    last, tens = int(s[-1]), s[-2:-1] == "1"
+    return "th" if tens or last == 0 or last > 3 else _ORD_SUFFIX[last - 1]
+
+
 def _digit_core(text: str, m: re.Match[str]) -> _Raw | None:
     s = m.group()
     start, end = m.span()
@@ -206,7 +214,7 @@ def _digit_core(text: str, m: re.Match[str]) -> _Raw | None:
         return raw
     suffix = glued.group().lower()
     raw.end = glued.end()
-    if suffix in _ORD_SUFFIX and "." not in s:
+    if suffix in _ORD_SUFFIX and suffix == _ordinal_suffix(s):
         raw.kind, raw.digits = "ordinal", None
         return raw
     if suffix == "s" and len(s) == 4 and s.endswith("0") and 1900 <= value <= 2090:
@@ -271,6 +279,8 @@ def _extend_scale(text: str, raw: _Raw) -> None:
 
 
 def _extend_unit(text: str, raw: _Raw) -> None:
+    if raw.unit is not None:
+        return  # money: "$1,000 years ago" is not a quantity of years
     m = _PERCENT.match(text, raw.end)
     if m:
         raw.unit = "pp" if m.group(1).lower().startswith("percentage") else "%"
@@ -286,14 +296,16 @@ def _extend_unit(text: str, raw: _Raw) -> None:
         raw.end = m.end()
 
 
-def _extend_left(text: str, raw: _Raw) -> None:
-    window = max(0, raw.start - 24)
-    m = _CURRENCY_PREFIX.search(text, window, raw.start)
+def _extend_currency(text: str, raw: _Raw) -> None:
+    m = _CURRENCY_PREFIX.search(text, max(0, raw.start - 6), raw.start)
     if m:
         raw.unit = _CUR_PREFIX_CODE.get(re.sub(r"\s|US(?=\$)", "", m.group(1)).upper(), "USD")
         raw.kind = "money" if raw.kind != "range" else raw.kind
         raw.start = m.start()
-    a = _APPROX.search(text, window, raw.start)
+
+
+def _extend_approx(text: str, raw: _Raw) -> None:
+    a = _APPROX.search(text, max(0, raw.start - 24), raw.start)
     if a and raw.unit in _TIME_UNITS and a.group(1).lower() in ("over", "under"):
         return  # "over 11 months" is a duration, not a bound
     if a:
@@ -306,10 +318,11 @@ def _build(text: str, raw: _Raw) -> _Raw | None:
     if raw.kind == "number":
         _extend_range(text, raw)
         _extend_scale(text, raw)
+        _extend_currency(text, raw)
         _extend_unit(text, raw)
-        _extend_left(text, raw)
+        _extend_approx(text, raw)
     elif raw.kind == "range":
-        _extend_left(text, raw)
+        _extend_approx(text, raw)
     if raw.glued_unit and raw.unit is None:
         return None  # glued letters that are not a unit: 5G
     if raw.scale != 1.0 and raw.value is not None:
@@ -363,7 +376,7 @@ def _items(text: str, raws: list[_Raw]) -> list[tuple[int, str]]:
     return items
 
 
-def _context(items: list[tuple[int, str]], at: int, n: int = 5) -> tuple[list[str], int]:
+def _context(items: list[tuple[int, str]], at: int, n: int = 6) -> tuple[list[str], int]:
     """Up to `n` items each side of the figure at item index `at`, within its clause."""
     left: list[str] = []
     for _, w in reversed(items[max(0, at - n):at]):
@@ -379,7 +392,7 @@ def _context(items: list[tuple[int, str]], at: int, n: int = 5) -> tuple[list[st
 
 
 def _stem(word: str) -> str:
-    w = word.lower().removesuffix("'s").removesuffix("’s")
+    w = word.lower().removesuffix("'s").removesuffix("’s").rstrip("'’")
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
     if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
