@@ -26,6 +26,8 @@ from dataclasses import dataclass, replace
 from pydantic import BaseModel, Field
 from text_to_num import find_numbers
 
+from summariser.validation import figure_patterns as P
+
 
 class Figure(BaseModel):
     text: str
@@ -60,74 +62,6 @@ class _Raw:
     glued_unit: bool = False
 
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CORE = re.compile(rf"(?<![\w.,/])(?:{_NUM})(?!\d|\.\d|,\d{{3}})")
-_CODE_PREFIX = re.compile(r"([A-Za-z][\w/]*)-$")
-_YEAR_PREFIXES = frozenset({"mid", "pre", "post", "early", "late", "end", "start"})
-_GLUED = re.compile(r"[A-Za-z]+")
-_ORD_SUFFIX = ("st", "nd", "rd", "th")
-_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
-           "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12}
-_SCALE_WORD = re.compile(r"\s?(thousand|million|billion|trillion|mln|mn|bn|trn|tn)\b", re.I)
-_SCALE_ABBR = re.compile(r"\s?(k|m|mn|bn|b|tn)\b")
-_RANGE = re.compile(rf"\s?[-–—]\s?(?:\$|€|£)?({_NUM})(?![\d\w])|/((?:19|20)?\d\d)(?![\d\w/])")
-_PERCENT = re.compile(r"\s?(%|per\s?cent\b|pct\b|percentage points?\b)", re.I)
-_CURRENCY_PREFIX = re.compile(r"(US\s?\$|\$|€|£|¥|\b(?:USD|EUR|GBP|IRR|Rs\.?))\s?$")
-_CUR_PREFIX_CODE = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "USD": "USD", "EUR": "EUR",
-                    "GBP": "GBP", "IRR": "IRR", "RS": "INR", "RS.": "INR"}
-_CURRENCY_WORDS = {
-    "USD": r"(?:US\s+|U\.S\.\s+)?dollars?|USD", "EUR": r"euros?|EUR",
-    "GBP": r"pounds?(?:\s+sterling)?|GBP", "IRR": r"rials?", "IRT": r"tomans?",
-    "RUB": r"r[o]?ubles?", "CNY": r"yuan", "INR": r"rupees?", "JPY": r"yen", "KZT": r"tenge",
-    "AZN": r"manats?", "TRY": r"lira", "AED": r"dirhams?"}
-_UNIT_WORDS = {
-    "year_old": r"years?\s?-?\s?old", "bpd": r"bpd|barrels?\s+(?:a|per)\s+day",
-    "ton": r"(?:metric\s+)?(?:tons?|tonnes?)", "km": r"km|kilomet(?:er|re)s?",
-    "kmh": r"km/h|kph", "mph": r"mph", "mile": r"miles?", "m3": r"cubic\s+met(?:er|re)s?|m3|bcm",
-    "km2": r"square\s+kilomet(?:er|re)s?|sq\s?km|km2", "m": r"met(?:er|re)s?|m",
-    "kg": r"kg|kilo(?:gram(?:me)?)?s?", "g": r"grams?|g", "lb": r"lbs?|pounds?\s+weight",
-    "oz": r"oz|ounces?", "stone": r"st(?:ones?)?", "barrel": r"barrels?",
-    "hectare": r"hectares?|ha", "acre": r"acres?",
-    "litre": r"lit(?:er|re)s?", "gallon": r"gallons?", "mw": r"MW|megawatts?",
-    "gw": r"GW|gigawatts?", "kwh": r"kWh|kilowatt[-\s]hours?", "yard": r"yards?|yds?",
-    "foot": r"feet|foot|ft", "inch": r"inch(?:es)?", "cm": r"cm|centimet(?:er|re)s?",
-    "mm": r"mm|millimet(?:er|re)s?", "degree": r"degrees?|°[CF]?", "decade": r"decades?",
-    "year": r"years?", "month": r"months?", "week": r"weeks?", "day": r"days?",
-    "hour": r"hours?|hrs?", "minute": r"minutes?|mins?", "second": r"seconds?|secs?"}
-_UNIT_RE = re.compile(r"\s?(?:-\s?)?(?:" + "|".join(
-    f"(?P<c_{k}>{v})" for k, v in _CURRENCY_WORDS.items()) + "|" + "|".join(
-    f"(?P<u_{k}>{v})" for k, v in _UNIT_WORDS.items()) + r")(?![\w-])")
-_GLUED_UNITS = {"km", "kg", "g", "m", "mm", "cm", "oz", "lb", "lbs", "ft", "mw", "gw", "kwh",
-                "mph", "bpd", "bcm", "ha", "yds", "st"}
-_APPROX = re.compile(
-    r"(?:^|(?<=\W))(just over|just under|well over|more than|less than|fewer than|at least|"
-    r"at most|no more than|up to|close to|upwards of|in excess of|an estimated|estimated|nearly|"
-    r"almost|about|around|roughly|approximately|some|over|under|above|below|exceeding|circa|"
-    r"between|from|~)(?:(?<=~)|\s+)(?:the\s+)?$", re.I)
-_TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade"}
-
-_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-_M = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
-      r"December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")
-_DATE = re.compile(
-    rf"\b(?:(?P<y4>\d{{4}})-(?P<m4>\d\d)-(?P<d4>\d\d)"
-    rf"|(?P<m1>{_M})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y1>\d{{4}}))?"
-    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_M})(?:,?\s+(?P<y2>\d{{4}}))?"
-    rf"|(?P<m3>{_M}),?\s+(?P<y3>\d{{4}}))(?!\d)")
-_TIME = re.compile(r"\b(\d{1,2}):(\d\d)(?:\s?([ap])\.?m\b\.?)?|\b(\d{1,2})\s?([ap])\.?m\b\.?", re.I)
-_TOKEN = re.compile(r"[A-Za-z]+|\d[\d,.]*|[^\sA-Za-z\d]")
-_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
-_ITEM = re.compile(r"(?P<word>[A-Za-z][A-Za-z'’]*)|(?P<end>[.!?;:](?=\s|$)|\n|[\"“”()])")
-_STOP_WORDS = """a an the and or but of to in on at by for with from as is are was were be been
-being has have had it its this that these those there their they he she his her him we our you
-your i me my not no than then so such also which who whom whose what when where while said says
-say says about over more less into out up down after before since between during per some any
-all each other both said will would can could should may might must do does did just very only
-own same new s percent per cent million billion thousand trillion one two three four five
-six seven eight nine ten"""
-_STOP = frozenset(_STOP_WORDS.split())
-
-
 class _Tok:
     """A token for text2num's find_numbers, which only needs `text()`."""
 
@@ -156,10 +90,10 @@ def _digits_of(s: str) -> int:
 
 def _dates(text: str) -> list[_Raw]:
     out = []
-    for m in _DATE.finditer(text):
+    for m in P.DATE.finditer(text):
         g = m.groupdict()
         mon = g["m4"] or next(g[k] for k in ("m1", "m2", "m3") if g[k])
-        month = int(mon) if mon.isdigit() else _MONTHS.index(mon[:3].lower()) + 1
+        month = int(mon) if mon.isdigit() else P.MONTHS.index(mon[:3].lower()) + 1
         day_s = g["d4"] or g["d1"] or g["d2"]
         year_s = g["y4"] or g["y1"] or g["y2"] or g["y3"]
         try:
@@ -177,7 +111,7 @@ def _dates(text: str) -> list[_Raw]:
 
 def _times(text: str) -> list[_Raw]:
     out = []
-    for m in _TIME.finditer(text):
+    for m in P.TIME.finditer(text):
         hour = int(m.group(1) or m.group(4))
         minute = int(m.group(2) or 0)
         if (m.group(3) or m.group(5) or "").lower() == "p" and hour < 12:
@@ -191,7 +125,7 @@ def _ordinal_suffix(s: str) -> str:
     if not s.isdigit():
         return ""
     last, tens = int(s[-1]), s[-2:-1] == "1"
-    return "th" if tens or last == 0 or last > 3 else _ORD_SUFFIX[last - 1]
+    return "th" if tens or last == 0 or last > 3 else P.ORD_SUFFIX[last - 1]
 
 
 def _digit_core(text: str, m: re.Match[str]) -> _Raw | None:
@@ -200,8 +134,8 @@ def _digit_core(text: str, m: re.Match[str]) -> _Raw | None:
     value = float(s.replace(",", ""))
     if start and text[start - 1] == "[" and text[end:end + 1] == "]":
         return None
-    code = _CODE_PREFIX.search(text, max(0, start - 12), start)
-    if code and code.group(1).lower() not in _YEAR_PREFIXES:
+    code = P.CODE_PREFIX.search(text, max(0, start - 12), start)
+    if code and code.group(1).lower() not in P.YEAR_PREFIXES:
         return None  # COVID-19, MiG-29, F/A-18, S-400
     line_start = text.rfind("\n", 0, start) + 1
     if not text[line_start:start].strip() and re.match(r"[.)]\s", text[end:end + 2]):
@@ -209,36 +143,33 @@ def _digit_core(text: str, m: re.Match[str]) -> _Raw | None:
     if text[end:end + 1] == "/" and text[end + 1:end + 2].isdigit() and len(s) != 4:
         return None  # a fraction or a numeric date such as 7/4/2021
     raw = _Raw(start, end, "number", value, digits=_digits_of(s), src=s)
-    glued = _GLUED.match(text, end)
+    glued = P.GLUED.match(text, end)
     if glued is None:
         return raw
     suffix = glued.group().lower()
     raw.end = glued.end()
-    if suffix in _ORD_SUFFIX and suffix == _ordinal_suffix(s):
+    if suffix in P.ORD_SUFFIX and suffix == _ordinal_suffix(s):
         raw.kind, raw.digits = "ordinal", None
         return raw
     if suffix == "s" and len(s) == 4 and s.endswith("0") and 1900 <= value <= 2090:
         raw.kind, raw.high, raw.unit, raw.digits = "range", value + 9, "year", None
         return raw
-    if suffix in _SCALES and suffix != "m":
-        raw.scale = _SCALES[suffix]
+    if suffix in P.SCALES and suffix != "m":
+        raw.scale = P.SCALES[suffix]
         return raw
-    if suffix in _GLUED_UNITS:
+    if suffix in P.GLUED_UNITS:
         raw.end, raw.glued_unit = end, True  # the unit step reads it
         return raw
     return None  # glued letters: an identifier or code such as 5G, 3D, 737MAX
 
 
-_VAGUE = re.compile(r"[a-z]+s|first", re.I)
-
-
 def _word_cores(text: str) -> list[_Raw]:
-    toks = [_Tok(m) for m in _TOKEN.finditer(text)]
+    toks = [_Tok(m) for m in P.TOKEN.finditer(text)]
     out = []
     for occ in find_numbers(toks, "en", 0):
         first, last = toks[occ.start], toks[occ.end - 1]
         words = text[first.start:last.end]
-        if occ.end - occ.start == 1 and _VAGUE.fullmatch(words):
+        if occ.end - occ.start == 1 and P.VAGUE.fullmatch(words):
             continue  # hundreds, thousands, thirds; "first" (see module docstring)
         if occ.is_ordinal:
             before = text[max(0, first.start - 4):first.start].lower()
@@ -251,7 +182,7 @@ def _word_cores(text: str) -> list[_Raw]:
 
 
 def _extend_range(text: str, raw: _Raw) -> None:
-    m = _RANGE.match(text, raw.end)
+    m = P.RANGE.match(text, raw.end)
     if m is None or raw.kind != "number" or raw.value is None:
         return
     hi_s = m.group(1) or m.group(2)
@@ -268,26 +199,26 @@ def _extend_range(text: str, raw: _Raw) -> None:
 
 
 def _extend_scale(text: str, raw: _Raw) -> None:
-    m = _SCALE_WORD.match(text, raw.end)
+    m = P.SCALE_WORD.match(text, raw.end)
     if m and raw.scale == 1.0:
-        raw.scale = _SCALES[m.group(1).lower()]
+        raw.scale = P.SCALES[m.group(1).lower()]
         raw.end = m.end()
-    elif raw.scale == 1.0 and not raw.word and (g := _SCALE_ABBR.match(text, raw.end)):
-        money = _CURRENCY_PREFIX.search(text, max(0, raw.start - 6), raw.start)
+    elif raw.scale == 1.0 and not raw.word and (g := P.SCALE_ABBR.match(text, raw.end)):
+        money = P.CURRENCY_PREFIX.search(text, max(0, raw.start - 6), raw.start)
         if money or (g.group(1) != "m" and not g.group().startswith(" ")):
-            raw.scale, raw.end = _SCALES[g.group(1)], g.end()
+            raw.scale, raw.end = P.SCALES[g.group(1)], g.end()
 
 
 def _extend_unit(text: str, raw: _Raw) -> None:
     if raw.unit is not None:
         return  # money: "$1,000 years ago" is not a quantity of years
-    m = _PERCENT.match(text, raw.end)
+    m = P.PERCENT.match(text, raw.end)
     if m:
         raw.unit = "pp" if m.group(1).lower().startswith("percentage") else "%"
         raw.kind = "percent" if raw.kind != "range" else raw.kind
         raw.end = m.end()
         return
-    m = _UNIT_RE.match(text, raw.end)
+    m = P.UNIT_RE.match(text, raw.end)
     if m and m.lastgroup:
         code = m.lastgroup[2:]
         raw.unit = code
@@ -297,16 +228,16 @@ def _extend_unit(text: str, raw: _Raw) -> None:
 
 
 def _extend_currency(text: str, raw: _Raw) -> None:
-    m = _CURRENCY_PREFIX.search(text, max(0, raw.start - 6), raw.start)
+    m = P.CURRENCY_PREFIX.search(text, max(0, raw.start - 6), raw.start)
     if m:
-        raw.unit = _CUR_PREFIX_CODE.get(re.sub(r"\s|US(?=\$)", "", m.group(1)).upper(), "USD")
+        raw.unit = P.CUR_PREFIX_CODE.get(re.sub(r"\s|US(?=\$)", "", m.group(1)).upper(), "USD")
         raw.kind = "money" if raw.kind != "range" else raw.kind
         raw.start = m.start()
 
 
 def _extend_approx(text: str, raw: _Raw) -> None:
-    a = _APPROX.search(text, max(0, raw.start - 24), raw.start)
-    if a and raw.unit in _TIME_UNITS and a.group(1).lower() in ("over", "under"):
+    a = P.APPROX.search(text, max(0, raw.start - 24), raw.start)
+    if a and raw.unit in P.TIME_UNITS and a.group(1).lower() in ("over", "under"):
         return  # "over 11 months" is a duration, not a bound
     if a:
         raw.approx = a.group(1).lower()
@@ -369,8 +300,8 @@ def _token(r: _Raw) -> str:
 def _items(text: str, raws: list[_Raw]) -> list[tuple[int, str]]:
     """Content words, figure tokens and clause ends ("") in order of position."""
     items = [(m.start(), "" if m.lastgroup == "end" else _stem(m.group()))
-             for m in _ITEM.finditer(_blank(text, raws))]
-    items = [(pos, w) for pos, w in items if w not in _STOP]
+             for m in P.ITEM.finditer(_blank(text, raws))]
+    items = [(pos, w) for pos, w in items if w not in P.STOP]
     items += [(r.start, _token(r)) for r in raws]
     items.sort()
     return items
@@ -414,7 +345,7 @@ def _drop_overlaps(raws: list[_Raw]) -> list[_Raw]:
 def parse_figures(text: str) -> list[Figure]:
     """All figures in `text`, in order of position."""
     fixed = _drop_overlaps(_dates(text) + _times(text))
-    cores = [c for m in _CORE.finditer(text) if (c := _digit_core(text, m))]
+    cores = [c for m in P.CORE.finditer(text) if (c := _digit_core(text, m))]
     cores = _drop_overlaps(fixed + cores + _word_cores(text))[len(fixed):]
     built = [b for c in cores if (b := _build(text, c))]
     raws = _drop_overlaps(fixed + built)

@@ -1,0 +1,72 @@
+"""Regular expressions and word lists of the figure parser (numbers.py), compiled once."""
+
+from __future__ import annotations
+
+import re
+
+NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+CORE = re.compile(rf"(?<![\w.,/])(?:{NUM})(?!\d|\.\d|,\d{{3}})")
+CODE_PREFIX = re.compile(r"([A-Za-z][\w/]*)-$")
+YEAR_PREFIXES = frozenset({"mid", "pre", "post", "early", "late", "end", "start"})
+GLUED = re.compile(r"[A-Za-z]+")
+ORD_SUFFIX = ("st", "nd", "rd", "th")
+SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
+          "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12}
+SCALE_WORD = re.compile(r"\s?(thousand|million|billion|trillion|mln|mn|bn|trn|tn)\b", re.I)
+SCALE_ABBR = re.compile(r"\s?(k|m|mn|bn|b|tn)\b")
+RANGE = re.compile(rf"\s?[-–—]\s?(?:\$|€|£)?({NUM})(?![\d\w])|/((?:19|20)?\d\d)(?![\d\w/])")
+PERCENT = re.compile(r"\s?(%|per\s?cent\b|pct\b|percentage points?\b)", re.I)
+CURRENCY_PREFIX = re.compile(r"(US\s?\$|\$|€|£|¥|\b(?:USD|EUR|GBP|IRR|Rs\.?))\s?$")
+CUR_PREFIX_CODE = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "USD": "USD", "EUR": "EUR",
+                   "GBP": "GBP", "IRR": "IRR", "RS": "INR", "RS.": "INR"}
+CURRENCY_WORDS = {
+    "USD": r"(?:US\s+|U\.S\.\s+)?dollars?|USD", "EUR": r"euros?|EUR",
+    "GBP": r"pounds?(?:\s+sterling)?|GBP", "IRR": r"rials?", "IRT": r"tomans?",
+    "RUB": r"r[o]?ubles?", "CNY": r"yuan", "INR": r"rupees?", "JPY": r"yen", "KZT": r"tenge",
+    "AZN": r"manats?", "TRY": r"lira", "AED": r"dirhams?"}
+UNIT_WORDS = {
+    "year_old": r"years?\s?-?\s?old", "bpd": r"bpd|barrels?\s+(?:a|per)\s+day",
+    "ton": r"(?:metric\s+)?(?:tons?|tonnes?)", "km": r"km|kilomet(?:er|re)s?",
+    "kmh": r"km/h|kph", "mph": r"mph", "mile": r"miles?", "m3": r"cubic\s+met(?:er|re)s?|m3|bcm",
+    "km2": r"square\s+kilomet(?:er|re)s?|sq\s?km|km2", "m": r"met(?:er|re)s?|m",
+    "kg": r"kg|kilo(?:gram(?:me)?)?s?", "g": r"grams?|g", "lb": r"lbs?|pounds?\s+weight",
+    "oz": r"oz|ounces?", "stone": r"st(?:ones?)?", "barrel": r"barrels?",
+    "hectare": r"hectares?|ha", "acre": r"acres?",
+    "litre": r"lit(?:er|re)s?", "gallon": r"gallons?", "mw": r"MW|megawatts?",
+    "gw": r"GW|gigawatts?", "kwh": r"kWh|kilowatt[-\s]hours?", "yard": r"yards?|yds?",
+    "foot": r"feet|foot|ft", "inch": r"inch(?:es)?", "cm": r"cm|centimet(?:er|re)s?",
+    "mm": r"mm|millimet(?:er|re)s?", "degree": r"degrees?|°[CF]?", "decade": r"decades?",
+    "year": r"years?", "month": r"months?", "week": r"weeks?", "day": r"days?",
+    "hour": r"hours?|hrs?", "minute": r"minutes?|mins?", "second": r"seconds?|secs?"}
+UNIT_RE = re.compile(r"\s?(?:-\s?)?(?:" + "|".join(
+    f"(?P<c_{k}>{v})" for k, v in CURRENCY_WORDS.items()) + "|" + "|".join(
+    f"(?P<u_{k}>{v})" for k, v in UNIT_WORDS.items()) + r")(?![\w-])")
+GLUED_UNITS = {"km", "kg", "g", "m", "mm", "cm", "oz", "lb", "lbs", "ft", "mw", "gw", "kwh",
+                "mph", "bpd", "bcm", "ha", "yds", "st"}
+APPROX = re.compile(
+    r"(?:^|(?<=\W))(just over|just under|well over|more than|less than|fewer than|at least|"
+    r"at most|no more than|up to|close to|upwards of|in excess of|an estimated|estimated|nearly|"
+    r"almost|about|around|roughly|approximately|some|over|under|above|below|exceeding|circa|"
+    r"between|from|~)(?:(?<=~)|\s+)(?:the\s+)?$", re.I)
+TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade"}
+
+MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+M = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+      r"December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")
+DATE = re.compile(
+    rf"\b(?:(?P<y4>\d{{4}})-(?P<m4>\d\d)-(?P<d4>\d\d)"
+    rf"|(?P<m1>{M})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y1>\d{{4}}))?"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{M})(?:,?\s+(?P<y2>\d{{4}}))?"
+    rf"|(?P<m3>{M}),?\s+(?P<y3>\d{{4}}))(?!\d)")
+TIME = re.compile(r"\b(\d{1,2}):(\d\d)(?:\s?([ap])\.?m\b\.?)?|\b(\d{1,2})\s?([ap])\.?m\b\.?", re.I)
+TOKEN = re.compile(r"[A-Za-z]+|\d[\d,.]*|[^\sA-Za-z\d]")
+ITEM = re.compile(r"(?P<word>[A-Za-z][A-Za-z'’]*)|(?P<end>[.!?;:](?=\s|$)|\n|[\"“”()])")
+STOP_WORDS = """a an the and or but of to in on at by for with from as is are was were be been
+being has have had it its this that these those there their they he she his her him we our you
+your i me my not no than then so such also which who whom whose what when where while said says
+say says about over more less into out up down after before since between during per some any
+all each other both said will would can could should may might must do does did just very only
+own same new s percent per cent million billion thousand trillion one two three four five
+six seven eight nine ten"""
+STOP = frozenset(STOP_WORDS.split())
+VAGUE = re.compile(r"[a-z]+s|first", re.I)  # hundreds, thousands, thirds; "first"
