@@ -259,6 +259,14 @@ def test_bare_number_matches_a_quantity_only_with_its_unit_word() -> None:
     assert statuses(art, "Iran exported 11 goods.") == {"11": "unsupported"}
 
 
+def test_a_count_equal_to_an_unrelated_source_count_is_not_supported() -> None:
+    art = article("McCall named a 23-man squad. He made four changes to the side.")
+    result = checks(art, "McCall made 23 changes to the side.")["23"]
+    assert result.status in ("mismatch", "unsupported")
+    assert "about something else" in result.note
+    assert statuses(art, "McCall named 23 players in his squad.") == {"23": "supported"}
+
+
 def test_spelled_numbers_in_the_source_and_summary_agree() -> None:
     art = article("Both countries signed eleven deals covering 2 sectors.")
     assert statuses(art, "The countries signed 11 deals covering two sectors.") == {

@@ -141,6 +141,16 @@ def test_not_figures(text: str) -> None:
     assert parse_figures(text) == []
 
 
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Adam Leheup, 34, met the woman.", "year_old"),
+    ("Mr Haugh, 25, was stabbed.", "year_old"),
+    ("In March, 12, people came.", None),
+    ("Gateshead 0, Guiseley 1, then a goal.", None),
+])
+def test_a_number_set_off_by_commas_after_a_name_is_an_age(text: str, unit: str | None) -> None:
+    assert parse_figures(text)[-1].unit == unit
+
+
 def test_one_with_a_unit_is_a_figure() -> None:
     assert [(f.kind, f.value) for f in parse_figures("one million tons in one year")] == [
         ("quantity", 1e6), ("quantity", 1)]

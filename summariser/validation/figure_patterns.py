@@ -70,3 +70,6 @@ own same new s percent per cent million billion thousand trillion one two three 
 six seven eight nine ten"""
 STOP = frozenset(STOP_WORDS.split())
 VAGUE = re.compile(r"[a-z]+s|first", re.I)  # hundreds, thousands, thirds; "first"
+AGE_BEFORE = re.compile(  # "Adam Leheup, 34, met ..."; not "In March, 12, people"
+    r"\b(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
+    r"In|On|At|By|Of|And|But|So|Then|Now)[a-z]*,)[A-Z][\w'’.-]*,\s?$")

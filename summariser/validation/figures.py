@@ -255,6 +255,15 @@ def _overridden(c: Figure, score: float, rival_score: float) -> bool:
     return rival_score >= _OVERRIDE_MIN and rival_score > score + margin
 
 
+def _unrelated(article: Article, c: Figure, same: _Src, rival: _Src | None) -> FigureCheck:
+    """A bare count equal to a source count whose clause shares nothing with the claim's:
+    "23 changes" is not supported by a "23" about something else."""
+    elsewhere = f"the source's {same.fig.text} (sentence {same.sentence}) is about something else"
+    if rival and _about_same(c, rival, _MISMATCH_MIN):
+        return _result(article, c, "mismatch", rival, f"source says {rival.fig.text}; {elsewhere}")
+    return _result(article, c, "unsupported", same, elsewhere)
+
+
 def _check_one(article: Article, src: _Source, c: Figure) -> FigureCheck:
     dist = _distances(c)
     matches = [s for s in src.figures if _match(c, s.fig, src.years)]
@@ -264,6 +273,8 @@ def _check_one(article: Article, src: _Source, c: Figure) -> FigureCheck:
     if body:
         best, score = _best(dist, body)
         assert best is not None
+        if c.kind in ("number", "ordinal") and score == 0:
+            return _unrelated(article, c, best, rival if rival_score >= _MISMATCH_MIN else None)
         if rival and _overridden(c, score, rival_score):
             return _result(article, c, "mismatch", rival,
                            f"source says {rival.fig.text} here ({best.fig.text} is about "

@@ -245,6 +245,13 @@ def _extend_approx(text: str, raw: _Raw) -> None:
             raw.start = a.start(1)
 
 
+def _is_age(text: str, raw: _Raw) -> bool:
+    """A number set off by commas after a name is an age: "Pippa, 31, wore ..."."""
+    return (raw.value is not None and raw.value.is_integer() and 0 < raw.value < 120
+            and text[raw.end:raw.end + 1] == "," and raw.scale == 1.0 and raw.approx is None
+            and P.AGE_BEFORE.search(text, max(0, raw.start - 30), raw.start) is not None)
+
+
 def _build(text: str, raw: _Raw) -> _Raw | None:
     if raw.kind == "number":
         _extend_range(text, raw)
@@ -254,6 +261,8 @@ def _build(text: str, raw: _Raw) -> _Raw | None:
         _extend_approx(text, raw)
     elif raw.kind == "range":
         _extend_approx(text, raw)
+    if raw.kind == "number" and raw.unit is None and _is_age(text, raw):
+        raw.kind, raw.unit = "quantity", "year_old"
     if raw.glued_unit and raw.unit is None:
         return None  # glued letters that are not a unit: 5G
     if raw.scale != 1.0 and raw.value is not None:
