@@ -18,7 +18,7 @@ def one(text: str) -> Figure:
     ("A rate of 3.75 was set.", "3.75", "number", 3.75, None),
     ("Seventy projects began.", "Seventy", "number", 70, None),
     ("The two countries met.", "two", "number", 2, None),
-    ("He owns a hundred horses.", "hundred", "number", 100, None),
+    ("He owns a hundred horses.", "a hundred", "number", 100, None),
     ("It fell 37.2% last year.", "37.2%", "percent", 37.2, "%"),
     ("It fell 37.2 percent.", "37.2 percent", "percent", 37.2, "%"),
     ("seventy per cent of foreign capital", "seventy per cent", "percent", 70, "%"),

@@ -12,10 +12,11 @@ GLUED = re.compile(r"[A-Za-z]+")
 ORD_SUFFIX = ("st", "nd", "rd", "th")
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
           "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12}
+SCALE_NAMES = ("hundred", "thousand", "million", "billion", "trillion")
 SCALE_WORD = re.compile(r"\s?(thousand|million|billion|trillion|mln|mn|bn|trn|tn)\b", re.I)
 SCALE_ABBR = re.compile(r"\s?(k|m|mn|bn|b|tn)\b")
 RANGE = re.compile(rf"\s?[-–—]\s?(?:\$|€|£)?({NUM})(?![\d\w])|/((?:19|20)?\d\d)(?![\d\w/])")
-PERCENT = re.compile(r"\s?(%|per\s?cent\b|pct\b|percentage points?\b)", re.I)
+PERCENT = re.compile(r"(?:\s|-)?(%|per\s?cent\b|pct\b|percentage points?\b)", re.I)
 CURRENCY_PREFIX = re.compile(r"(US\s?\$|\$|€|£|¥|\b(?:USD|EUR|GBP|IRR|Rs\.?))\s?$")
 CUR_PREFIX_CODE = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "USD": "USD", "EUR": "EUR",
                    "GBP": "GBP", "IRR": "IRR", "RS": "INR", "RS.": "INR"}

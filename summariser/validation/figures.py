@@ -32,6 +32,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from summariser.articles import Article
+from summariser.validation import figure_patterns as P
 from summariser.validation.models import FigureCheck, SourceSpan
 from summariser.validation.numbers import Figure, parse_figures
 
@@ -68,7 +69,7 @@ class _Source:
     years: set[str]
 
 
-_CACHE: OrderedDict[str, _Source] = OrderedDict()
+_CACHE: OrderedDict[str, _Source] = OrderedDict()  # keyed by text hash, sentences, furniture
 
 
 def _distances(fig: Figure) -> dict[str, int]:
@@ -86,9 +87,11 @@ def _score(claim: dict[str, int], src: _Src) -> float:
 
 def _source(article: Article) -> _Source:
     """The article's figures with their sentence and furniture, cached by the text's hash."""
-    cached = _CACHE.get(article.sha256)
+    key = f"{article.sha256}:{len(article.sentences)}:"
+    key += str([(f.start, f.end) for f in article.furniture])
+    cached = _CACHE.get(key)
     if cached is not None:
-        _CACHE.move_to_end(article.sha256)
+        _CACHE.move_to_end(key)
         return cached
     starts = [s.start for s in article.sentences]
     figures = []
@@ -105,7 +108,7 @@ def _source(article: Article) -> _Source:
                                           and s.fig.iso[0] != "-")}
     if article.date:
         years.add(article.date[:4])
-    cached = _CACHE[article.sha256] = _Source(figures, body, years)
+    cached = _CACHE[key] = _Source(figures, body, years)
     if len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
     return cached
@@ -175,6 +178,8 @@ def _same_kind(c: Figure, s: Figure) -> bool:
         return _is_age(c) and _is_age(s)  # "Pippa, 31" is "the 31-year-old"
     if c.kind == s.kind:
         return c.unit == s.unit or c.kind in ("number", "ordinal")
+    if c.kind == "number" and s.kind in _AMOUNTS and P.SCALE_WORD.search(c.text):
+        return True  # "237 million" for "$237 million": the magnitude is the claim
     if c.kind == "number" and s.kind == "quantity":
         return s.unit in c.context
     if c.kind == "quantity" and s.kind == "number":
@@ -338,13 +343,14 @@ def derive(c: Figure, body: list[_Src]) -> tuple[_Src, str] | None:
     percent follows (sum, difference, share, percent change, undoing a percent change)."""
     if c.kind not in (*_AMOUNTS, "percent") or c.value is None or c.unit in _NOT_DERIVED:
         return None
-    figs = [s for s in body if s.fig.kind in (*_AMOUNTS, "percent") and s.fig.value
-            and s.sentence is not None]
+    by_sentence: dict[int, list[_Src]] = {}
+    for s in body:
+        if s.fig.kind in (*_AMOUNTS, "percent") and s.fig.value and s.sentence is not None:
+            by_sentence.setdefault(s.sentence, []).append(s)
     found: list[tuple[float, _Src, str, float]] = []
-    for sa in figs:
-        for sb in figs:
-            if sa is sb or abs((sa.sentence or 0) - (sb.sentence or 0)) > 1:
-                continue
+    for n, here in by_sentence.items():
+        near = here + by_sentence.get(n - 1, []) + by_sentence.get(n + 1, [])
+        for sa, sb in ((a, b) for a in here for b in near if a is not b):
             found += [(abs(value - c.value), sa, how, value)
                       for value, how in _candidates(c, sa.fig, sb.fig) if values_agree(c, value)]
     if not found:

@@ -177,7 +177,10 @@ def _word_cores(text: str) -> list[_Raw]:
                 continue  # a third (a fraction), a second (time)
         kind = "ordinal" if occ.is_ordinal else "number"
         digits = _digits_of(str(int(occ.value))) if float(occ.value).is_integer() else None
-        out.append(_Raw(first.start, last.end, kind, float(occ.value), digits=digits, word=True))
+        start = first.start
+        if words.lower().startswith(P.SCALE_NAMES) and text[max(0, start - 2):start] == "a ":
+            start -= 2  # "a hundred"
+        out.append(_Raw(start, last.end, kind, float(occ.value), digits=digits, word=True))
     return out
 
 
