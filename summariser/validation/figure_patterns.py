@@ -14,6 +14,7 @@ SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln":
           "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12}
 SCALE_NAMES = ("hundred", "thousand", "million", "billion", "trillion")
 SCALE_WORD = re.compile(r"\s?(thousand|million|billion|trillion|mln|mn|bn|trn|tn)\b", re.I)
+PLURAL_NOUN = re.compile(r"\s(?:people|[a-z]+[^s]s)\b")  # "3m people", "1.5m viewers": millions
 SCALE_ABBR = re.compile(r"\s?(k|m|mn|bn|b|tn)\b")
 RANGE = re.compile(rf"\s?[-–—]\s?(?:\$|€|£)?({NUM})(?![\d\w])|/((?:19|20)?\d\d)(?![\d\w/])")
 PERCENT = re.compile(r"(?:\s|-)?(%|per\s?cent\b|pct\b|percentage points?\b)", re.I)

@@ -13,9 +13,14 @@ Rules (the goal is never to publish a wrong number):
   X for "at least") and at most twice X; "under/up to X" by one below X and at least half of it.
   A bound in the source supports the same or a looser bound. An exact claim equal to an
   approximate source figure ("100" for "over 100") is supported with a note.
-- A claim whose value is in the source but whose clause clearly matches another source figure
-  of the same kind better (its neighbouring words and figures) is a `mismatch`: "$237 million in
-  2019" when the source says "$237 million in 2020 ... compared to 2019".
+- Context: each figure carries the content words and neighbouring figures of its clause; two
+  figures' context score sums 1/(distance in the claim × distance in the source) over shared
+  items. A claim whose value is in the source but whose clause fits another source figure of the
+  same kind clearly better is a `mismatch`: "$237 million in 2019" when the source says "$237
+  million in 2020 ... compared to 2019". A bare count or ordinal whose equal source figure shares
+  no context at all is not supported ("23 changes" against a "23-man squad").
+- Ages: "Pippa, 31," and "the 31-year-old" are the same figure. A bare number with a scale word
+  ("237 million") matches an amount of that size in any currency or unit.
 - A value found only in page furniture is `boilerplate`; one that follows from two body figures
   (sum, difference, share, percent change, undoing a percent change) is `derived`, with the
   arithmetic in the note; another value of the same kind in the source about the same thing
@@ -48,9 +53,9 @@ _AMOUNTS = ("money", "quantity")
 _NOT_DERIVED = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade",
                           "year_old"})
 _TOLERANCE = 0.05
-_OVERRIDE_MARGIN = 1.0  # how much better another source figure's context must be
-_OVERRIDE_MIN = 1.5
-_MISMATCH_MIN = 0.5  # context shared with a same-kind source figure: "about the same thing"
+_OVERRIDE_MARGIN = 0.75  # how much better another source figure's context must be
+_OVERRIDE_MIN = 1.0
+_MISMATCH_MIN = 0.2  # context shared with a same-kind source figure: "about the same thing"
 _CACHE_SIZE = 32
 
 
@@ -82,7 +87,7 @@ def _distances(fig: Figure) -> dict[str, int]:
 
 def _score(claim: dict[str, int], src: _Src) -> float:
     """Shared context, weighted by closeness to both figures (adjacent on both sides: 1.0)."""
-    return sum(2.0 / (d + src.dist[w]) for w, d in claim.items() if w in src.dist)
+    return sum(1.0 / (d * src.dist[w]) for w, d in claim.items() if w in src.dist)
 
 
 def _source(article: Article) -> _Source:

@@ -208,8 +208,12 @@ def _extend_scale(text: str, raw: _Raw) -> None:
         raw.end = m.end()
     elif raw.scale == 1.0 and not raw.word and (g := P.SCALE_ABBR.match(text, raw.end)):
         money = P.CURRENCY_PREFIX.search(text, max(0, raw.start - 6), raw.start)
-        if money or (g.group(1) != "m" and not g.group().startswith(" ")):
+        unit = P.UNIT_RE.match(text, g.end())  # "2.4m tonnes", "5bn dollars"
+        counted = (unit and unit.lastgroup != "u_m") or P.PLURAL_NOUN.match(text, g.end())
+        glued = not g.group().startswith(" ")
+        if money or (glued and (g.group(1) != "m" or counted)):
             raw.scale, raw.end = P.SCALES[g.group(1)], g.end()
+            raw.glued_unit = False
 
 
 def _extend_unit(text: str, raw: _Raw) -> None:
