@@ -6,7 +6,15 @@ only occur in it (status `boilerplate`)."""
 
 from __future__ import annotations
 
+import datetime
+import glob
+import hashlib
+import re
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -49,17 +57,368 @@ class Article(BaseModel):
         return None
 
 
+# --- dates: the article's own date, from its header furniture (never from body sentences) ---
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DATE_PARTS = re.compile(
+    rf"(?<!\d)(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?!\d)"
+    rf"|(?P<mon>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
+    rf"|(?<!\d)(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon3>{_MONTH}),?\s+(?P<y3>\d{{4}})")
+_WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+_DATE = rf"{_WEEKDAY}(?:{_DATE_PARTS.pattern})"
+_TIME = (r"(?:,?\s*(?:at\s+|[-|–]\s*)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
+         r"(?:\s*(?:[A-Z]{2,4}|[+-]\d{2}:?\d{2}))?)?")
+
+
+def _iso(text: str) -> str | None:
+    """The first date in `text` as YYYY-MM-DD (ISO, "April 8, 2021" or "8 April 2021")."""
+    m = _DATE_PARTS.search(text)
+    if m is None:
+        return None
+    if m["y"]:
+        year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+    else:
+        name = (m["mon"] or m["mon3"])[:3].lower()
+        year, month, day = int(m["y2"] or m["y3"]), _MONTHS.index(name) + 1, int(m["d2"] or m["d3"])
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+# --- page furniture: patterns general to scraped news pages, matched against stripped lines ---
+
+_ELLIPSIS = re.compile(r"(?:…|\.\.\.|\[(?:…|\.\.\.)\])$")
+_RELATED = (r"(?:check|read|see) also|read more|also read|related(?: articles| posts| stories"
+            r"| news| content)?|more (?:stories|news)|you (?:may|might) also like"
+            r"|recommended(?: for you)?|most (?:read|popular|viewed)|trending(?: now)?")
+# Whole lines that are never article text ("date" lines carry the article's date).
+_LINE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("last-update", re.compile(
+        rf"(?i:last[ -]updated?|updated|modified)(?:\s+(?:on|at))?\s*:?\s*{_DATE}{_TIME}")),
+    ("date", re.compile(rf"(?i:published|posted|dated?)?(?:\s+on)?\s*:?\s*{_DATE}{_TIME}")),
+    ("logo", re.compile(r"(?i)(?:[\w.&'’-]+\s+){0,3}logo")),
+    ("none", re.compile(r"None|null|undefined|NaN")),
+    ("check-also", re.compile(rf"(?i)(?:{_RELATED})\s*:?")),
+    ("teaser", re.compile(rf"(?i)(?:{_RELATED})\s*:\s*\S.{{0,200}}")),
+    ("boilerplate", re.compile(
+        r"(?i)advertisement|sponsored(?: content)?|share(?: this(?: article| story| post)?)?:?"
+        r"|share on \w+|tweet|print|e-?mail|facebook|twitter|whatsapp|telegram|linkedin"
+        r"|skip to (?:main )?content|continue reading|click here\b.{0,60}"
+        r"|(?:subscribe|sign up|follow us)\b.{0,60}|tags?:.{0,150}|topics?:.{0,150}"
+        r"|(?:©|copyright\s*(?:©|\(c\))?\s*\d{4}).{0,100}|all rights reserved\.?")),
+    ("credit", re.compile(
+        r"(?i)\(?(?:(?:additional )?reporting|editing|writing|compiled|edited|photos?) by\b.{0,120}"
+        r"|sources?:\s.{1,60}|(?:photo|image|picture|credit)s?\s*:\s*.{1,60}")),
+)
+_BYLINE = re.compile(r"(?:(?:Written|Reported|Posted|Story|Text) [Bb]y|By|BY)\s+(?P<who>.{2,150})")
+_NAME_WORD = re.compile(r"[A-Z][\w'’.\-]*|and|&|de|van|von|der|al|bin|[|•·–—-]")
+_DATE_MARKER = re.compile(rf"(?i:date|dated|published|posted)\s*:?\s*(?:{_DATE}){_TIME}\s+")
+_IMAGE_NAME = re.compile(
+    r"(?<![\w/])(?:https?://\S*?/)?[\w\-.]*\w\.(?i:jpe?g|png|gif|webp|bmp|tiff?|svg|avif)(?![a-z])")
+_PHOTO_CREDIT = re.compile(
+    r"\s+/\s+(?:[A-Z][\w.&'’\-]*|[a-z][\w\-]*\.[a-z]{2,})(?:\s+[A-Z][\w.&'’\-]*){0,3}$"
+    r"|\s*[(\[](?i:file )?(?i:photo|image|picture|credit)s?(?: by)?\s*[:/]?\s*"
+    r"[^()\[\]]{1,50}[)\]]$")
+_MARKUP = re.compile(r"(?:#{1,6}|[-*+>•])\s+")  # Markdown headings, list items and quotes
+_TERMINAL = re.compile(r"[.!?][\"'”’»)\]]*$|[\"”’»)\]]$")
+_INNER_STOP = re.compile(r"[.!?…;:]\W*\s+\W*\w")  # a stop followed by more words
+_WRAP_WORDS = frozenset(["a", "an", "and", "as", "at", "by", "for", "from", "in", "is", "of", "on",
+                        "or", "that", "the", "their", "to", "was", "were", "with"])
+
+
+def _line_kind(line: str) -> str | None:
+    for kind, pattern in _LINE_KINDS:
+        if pattern.fullmatch(line):
+            return kind
+    return "byline" if _is_byline(line) else None
+
+
+def _is_byline(line: str) -> bool:
+    """"By Orkhan Jalilov April 8, 2021": names (capitalised words) and at most a date."""
+    m = _BYLINE.fullmatch(line)
+    if m is None or line.endswith("."):
+        return False
+    words = re.sub(rf"{_DATE}{_TIME}", " ", m["who"]).replace(",", " ").split()
+    return 1 <= len(words) <= 8 and all(_NAME_WORD.fullmatch(w) for w in words)
+
+
+@dataclass
+class _Piece:
+    """Body text of one line (the line minus its furniture), as offsets into the article."""
+    start: int
+    end: int
+    line: int
+    block: int
+    whole_line: bool
+
+
+@dataclass
+class _Clean:
+    furniture: list[Furniture] = field(default_factory=list)
+    pieces: list[_Piece] = field(default_factory=list)
+    date: str | None = None
+
+    def add(self, text: str, start: int, end: int, kind: str) -> None:
+        start, end = _strip(text, start, end)
+        self.furniture.append(Furniture(start=start, end=end, text=text[start:end], kind=kind))
+        if kind in ("date", "byline") and self.date is None:
+            self.date = _iso(text[start:end])
+
+
+def _lines(text: str) -> list[tuple[int, int, int]]:
+    """Non-blank lines as (start, end, block); blank lines separate blocks (paragraphs)."""
+    lines: list[tuple[int, int, int]] = []
+    block, prev_end = 0, 0
+    for m in re.finditer(r"[^\n]*\S[^\n]*", text):
+        start, end = _strip(text, m.start(), m.end())
+        block += text.count("\n", prev_end, start) > 1
+        lines.append((start, end, block))
+        prev_end = end
+    return lines
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _clean(text: str) -> _Clean:
+    out = _Clean()
+    related = False  # inside a "Check Also" box: its headline(s) and excerpt are teasers
+    for n, (start, end, block) in enumerate(_lines(text)):
+        line = text[start:end]
+        kind = _line_kind(line)
+        headline = len(line.split()) <= 25 and not line.endswith(".")
+        if kind is None and related and (headline or _ELLIPSIS.search(line)):
+            kind, related = "teaser", not _ELLIPSIS.search(line)
+        else:
+            related = kind == "check-also" or (related and kind is not None)
+        if kind is not None:
+            out.add(text, start, end, kind)
+        else:
+            _split_line(text, start, end, (n, block), out)
+    return out
+
+
+def _split_line(text: str, start: int, end: int, where: tuple[int, int], out: _Clean) -> None:
+    """Records the furniture inside a body line (date marker, image names, photo credit) and
+    keeps the rest as body pieces."""
+    spans: list[tuple[int, int, str]] = []
+    if m := _DATE_MARKER.match(text, start, end):
+        spans.append((start, m.end(), "date"))
+    spans += [(m.start(), m.end(), "image-name")
+              for m in _IMAGE_NAME.finditer(text, spans[-1][1] if spans else start, end)]
+    if m := _PHOTO_CREDIT.search(text, spans[-1][1] if spans else start, end):
+        spans.append((m.start(), end, "photo-credit"))
+    cursor = start
+    for a, b, kind in [*spans, (end, end, "")]:
+        if kind:
+            out.add(text, a, b, kind)
+        s, e = _strip(text, cursor, a)
+        if m := _MARKUP.match(text, s, e):
+            s = m.end() if s == start else s
+        if s < e:
+            out.pieces.append(_Piece(s, e, *where, whole_line=(s, e) == (start, end)))
+        cursor = b
+
+
+# --- sentences ---
+
+_SEGMENTER_LOCK = threading.Lock()  # pysbd keeps the text being split on the instance
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> Any:
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def _segment(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of text[start:end]. Only pysbd's span starts are used, so a sentence it
+    fails to locate merges into the one before instead of being lost."""
+    chunk = text[start:end].replace("\n", " ")  # pysbd ends a sentence at every line break
+    cuts = [0]
+    if _INNER_STOP.search(chunk):  # pysbd costs ~0.3 ms a call: skip the one-sentence lines
+        with _SEGMENTER_LOCK:
+            spans = _segmenter().segment(chunk)
+        cuts = sorted({0} | {s.start for s in spans if chunk[s.start:s.end] == s.sent})
+    ends = [*cuts[1:], len(chunk)]
+    bounds = [_strip(text, start + a, start + b) for a, b in zip(cuts, ends, strict=True)]
+    return [(a, b) for a, b in bounds if re.search(r"\w", text[a:b])]
+
+
+def _wraps(text: str, prev: _Piece, nxt: _Piece) -> bool:
+    """A hard-wrapped line continues on the next one (same paragraph, cut mid-sentence)."""
+    if nxt.line != prev.line + 1 or nxt.block != prev.block:
+        return False
+    if not (prev.whole_line and nxt.whole_line):
+        return False
+    tail, head = text[prev.start:prev.end], text[nxt.start:nxt.end]
+    if _TERMINAL.search(tail) or _ELLIPSIS.search(tail):
+        return False
+    last = tail.split()[-1].lower()
+    return head[0].islower() or tail[-1] in ",;-–—(" or last in _WRAP_WORDS
+
+
+def _join(text: str, pieces: list[_Piece]) -> list[list[_Piece]]:
+    groups: list[list[_Piece]] = []
+    for piece in pieces:
+        if groups and _wraps(text, groups[-1][-1], piece):
+            groups[-1].append(piece)
+        else:
+            groups.append([piece])
+    return groups
+
+
+def _sentences(text: str, clean: _Clean) -> list[tuple[int, int]]:
+    """Body sentence spans. A line that is one short sentence ending in "…" is a teaser for
+    another article (a longer one is more likely this article, cut off)."""
+    spans: list[tuple[int, int]] = []
+    for group in _join(text, clean.pieces):
+        found = _segment(text, group[0].start, group[-1].end)
+        line = text[group[0].start:group[-1].end]
+        if len(group) == len(found) == 1 and _ELLIPSIS.search(line) and len(line.split()) <= 40:
+            clean.add(text, group[0].start, group[0].end, "teaser")
+        else:
+            spans += found
+    return spans
+
+
+def _title(sentences: list[Sentence], first: _Piece | None) -> str | None:
+    """A short first line without a final period, followed by the body, is the headline."""
+    head = sentences[0]
+    if len(sentences) < 2 or first is None or (head.start, head.end) != (first.start, first.end):
+        return None
+    text = head.text
+    shaped = 2 <= len(text.split()) <= 20 and len(text) <= 150 and text[-1] not in ".,;:…"
+    return text if shaped and (text[0].isupper() or text[0] in "0123456789“\"‘'") else None
+
+
+def _build(text: str, path: str | None, title: str | None = None,
+           date: str | None = None) -> Article:
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError("the article is empty", path)
+    clean = _clean(text)
+    spans = _sentences(text, clean)
+    if not spans:
+        raise InputError("no sentences are left once page furniture is removed", path)
+    sentences = [Sentence(index=i, start=a, end=b, text=text[a:b])
+                 for i, (a, b) in enumerate(spans, 1)]
+    title = _title(sentences, clean.pieces[0] if clean.pieces else None) or title
+    last = sentences[-1].text
+    return Article(
+        path=path, text=text, title=title, date=date or clean.date, sentences=sentences,
+        furniture=sorted(clean.furniture, key=lambda f: f.start),
+        truncated=last != title and not _TERMINAL.search(last),
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    )
+
+
+# --- files ---
+
+
+def _decode(raw: bytes, name: str) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset "
+                         f"{exc.start} is invalid); save it as UTF-8", name) from None
+
+
+def _from_html(raw: bytes, name: str) -> Article:
+    import trafilatura
+
+    source: str | bytes
+    try:
+        source = _decode(raw, name)
+    except InputError:
+        source = raw  # trafilatura honours the page's declared charset
+    doc: Any = trafilatura.bare_extraction(
+        source, include_comments=False, with_metadata=True,
+        date_extraction_params={"extensive_search": False, "original_date": True})
+    text = (doc.text or "") if doc is not None else ""
+    if not text.strip():
+        raise InputError("no article text could be extracted from this HTML page", name)
+    title = (doc.title or "").strip() or None
+    if title and not text.lstrip().startswith(title):
+        text = f"{title}\n\n{text}"  # the headline carries facts: keep it as sentence 1
+    return _build(text, name, title=title, date=_iso(doc.date or ""))
+
+
 def load_article(path: str | Path) -> Article:
     """Read a file and build its Article; raises InputError naming the file on bad input."""
-    raise NotImplementedError
+    p, name = Path(path), str(path)
+    if not p.exists():
+        raise InputError("no such file or directory", name)
+    if p.is_dir():
+        raise InputError("this is a directory, not an article file", name)
+    if p.suffix.lower() not in ARTICLE_SUFFIXES:
+        raise InputError(f"unsupported file type “{p.suffix or 'no extension'}” "
+                         "(articles are .txt, .md, .html or .htm files)", name)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"the file cannot be read ({exc.strerror})", name) from None
+    if not raw.strip():
+        raise InputError("the file is empty", name)
+    if b"\0" in raw:
+        raise InputError("this is a binary file, not text (NUL byte at offset "
+                         f"{raw.index(0)})", name)
+    if p.suffix.lower() in (".html", ".htm"):
+        return _from_html(raw, name)
+    return _build(_decode(raw, name), name)
 
 
 def article_from_text(text: str, path: str | None = None) -> Article:
     """Build an Article from text already in memory (raises InputError if it has no sentences)."""
-    raise NotImplementedError
+    return _build(text, path)
 
 
 def find_articles(paths: list[str]) -> tuple[list[Path], list[InputError]]:
     """Expand files, directories (recursively) and globs into article files, in a stable order.
     Returns the files found and one error per argument that yielded nothing."""
-    raise NotImplementedError
+    found: list[Path] = []
+    errors: list[InputError] = []
+    seen: set[Path] = set()
+    for arg in paths:
+        files, problem = _expand(arg)
+        if problem:
+            errors.append(InputError(problem, arg))
+        for f in files:
+            if (key := f.resolve()) not in seen:
+                seen.add(key)
+                found.append(f)
+    return found, errors
+
+
+def _expand(arg: str) -> tuple[list[Path], str | None]:
+    p = Path(arg)
+    if p.is_file():
+        return [p], None  # named explicitly: load_article explains an unsupported type
+    if p.is_dir():
+        files = _walk(p)
+        return files, None if files else "no articles (.txt, .md, .html) in this directory"
+    if re.search(r"[*?[]", arg):
+        files = []
+        for match in map(Path, sorted(glob.glob(arg, recursive=True))):
+            files += _walk(match) if match.is_dir() else [match] * _is_article(match)
+        return files, None if files else "pattern matched no articles"
+    return [], "no such file or directory"
+
+
+def _is_article(p: Path) -> bool:
+    return p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+
+
+def _walk(directory: Path) -> list[Path]:
+    """Article files under a directory, skipping hidden files and folders (.git, .cache)."""
+    return sorted(f for f in directory.rglob("*") if _is_article(f)
+                  and not any(part.startswith(".") for part in f.relative_to(directory).parts))
