@@ -212,6 +212,14 @@ def test_year_supported_by_a_date_and_ages_by_either_form() -> None:
     assert statuses(art, "Pippa, 32, wore tweed.") == {"32": "mismatch"}
 
 
+def test_months_and_decades() -> None:
+    assert statuses(ORAZBAY, "In November, Nazarbayev met Zarif.") == {"November": "supported"}
+    assert statuses(ORAZBAY, "In December, Nazarbayev met Zarif.") == {"December": "mismatch"}
+    assert statuses(BAGHERI, "The war in Syria began ten years ago.") == {
+        "ten years": "supported"}
+    assert statuses(BAGHERI, "The war in Syria began 12 years ago.") == {"12 years": "mismatch"}
+
+
 def test_full_date_needs_the_year_in_the_body() -> None:
     with_year = article("The memorandum was signed on April 7. Trade fell in 2021 overall.")
     without = article("The memorandum was signed on April 7. Trade fell overall.")

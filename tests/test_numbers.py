@@ -62,6 +62,7 @@ def test_kind_value_unit(text: str, figure: str, kind: str, value: float, unit: 
     ("signed on Jan. 5, 2020.", "2020-01-05"),
     ("signed in March 2020.", "2020-03"),
     ("signed on the 7th of April", "--04-07"),
+    ("They met in November.", "--11"),
 ])
 def test_dates(text: str, iso: str) -> None:
     f = one(text)
@@ -149,6 +150,24 @@ def test_not_figures(text: str) -> None:
 ])
 def test_a_number_set_off_by_commas_after_a_name_is_an_age(text: str, unit: str | None) -> None:
     assert parse_figures(text)[-1].unit == unit
+
+
+@pytest.mark.parametrize(("text", "figure", "kind", "value", "unit"), [
+    ("2.4m tonnes of goods", "2.4m tonnes", "quantity", 2.4e6, "ton"),
+    ("3m people voted", "3m", "number", 3e6, None),
+    ("the 100m sprint", "100m", "quantity", 100, "m"),
+    ("a decade ago", "a decade", "quantity", 10, "year"),
+    ("two decades ago", "two decades", "quantity", 20, "year"),
+])
+def test_scale_or_unit_abbreviations(text: str, figure: str, kind: str, value: float,
+                                     unit: str | None) -> None:
+    f = one(text)
+    assert (f.text, f.kind, f.unit) == (figure, kind, unit)
+    assert f.value == pytest.approx(value)
+
+
+def test_a_month_needs_a_preposition_to_be_a_date() -> None:
+    assert parse_figures("May we go? March on.") == []
 
 
 def test_one_with_a_unit_is_a_figure() -> None:

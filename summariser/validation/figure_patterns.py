@@ -60,6 +60,11 @@ DATE = re.compile(
     rf"|(?P<m1>{M})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y1>\d{{4}}))?"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{M})(?:,?\s+(?P<y2>\d{{4}}))?"
     rf"|(?P<m3>{M}),?\s+(?P<y3>\d{{4}}))(?!\d)")
+MONTH_ONLY = re.compile(  # "in November", "since March": a month without a day or year
+    r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|till|[Bb]y|[Ff]rom|[Dd]uring|[Ll]ast|[Tt]his|[Nn]ext|early|"
+    r"late|mid-?|[Bb]efore|[Aa]fter|of)\s+(January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b(?!,?\s*\d)")
+A_DECADE = re.compile(r"\b(?:a|one)\s+decade\b", re.I)
 TIME = re.compile(r"\b(\d{1,2}):(\d\d)(?:\s?([ap])\.?m\b\.?)?|\b(\d{1,2})\s?([ap])\.?m\b\.?", re.I)
 TOKEN = re.compile(r"[A-Za-z]+|\d[\d,.]*|[^\sA-Za-z\d]")
 ITEM = re.compile(r"(?P<word>[A-Za-z][A-Za-z'’]*)|(?P<end>[.!?;:](?=\s|$)|\n|[\"“”()])")

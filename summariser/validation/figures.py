@@ -166,6 +166,8 @@ def _dates_agree(c: Figure, s: Figure, years: set[str] | None = None) -> bool:
     ci, si = c.iso or "", s.iso or ""
     if ci == si:
         return True
+    if len(ci) == 4:  # a month alone: "--11"
+        return (si[2:4] if si.startswith("--") else si[5:7]) == ci[2:]
     if ci.startswith("--"):
         return si.endswith(ci[1:])
     if len(ci) == 7:
@@ -274,29 +276,38 @@ def _unrelated(article: Article, c: Figure, same: _Src, rival: _Src | None) -> F
     return _result(article, c, "unsupported", same, elsewhere)
 
 
+def _in_body(article: Article, c: Figure, dist: dict[str, int], body: list[_Src],
+             rivals: list[_Src]) -> FigureCheck:
+    """The claim equals body figures: supported by the best-fitting one, unless the claim's
+    clause is about another figure (see the module docstring)."""
+    best, score = _best(dist, body)
+    assert best is not None
+    if c.kind in ("number", "ordinal") and score == 0:
+        rival, rival_score = _best(dist, rivals)
+        return _unrelated(article, c, best, rival if rival_score >= _MISMATCH_MIN else None)
+    same, same_score = _best(dist, [r for r in rivals if r.fig.kind == c.kind])
+    if same and _overridden(c, score, same_score):
+        return _result(article, c, "mismatch", same,
+                       f"source says {same.fig.text} here ({best.fig.text} is about something "
+                       "else)")
+    note = f"source says {best.fig.text}" if best.fig.approx != c.approx else ""
+    return _result(article, c, "supported", best, note)
+
+
 def _check_one(article: Article, src: _Source, c: Figure) -> FigureCheck:
     dist = _distances(c)
     matches = [s for s in src.figures if _match(c, s.fig, src.years)]
     body = [s for s in matches if s.furniture is None]
     rivals = [s for s in src.body if _family(s.fig) == _family(c) and s not in matches]
-    rival, rival_score = _best(dist, rivals)
     if body:
-        best, score = _best(dist, body)
-        assert best is not None
-        if c.kind in ("number", "ordinal") and score == 0:
-            return _unrelated(article, c, best, rival if rival_score >= _MISMATCH_MIN else None)
-        if rival and _overridden(c, score, rival_score):
-            return _result(article, c, "mismatch", rival,
-                           f"source says {rival.fig.text} here ({best.fig.text} is about "
-                           "something else)")
-        note = f"source says {best.fig.text}" if best.fig.approx != c.approx else ""
-        return _result(article, c, "supported", best, note)
+        return _in_body(article, c, dist, body, rivals)
     if matches:
         return _result(article, c, "boilerplate", matches[0],
                        f"only in page furniture ({matches[0].furniture})")
     derived = derive(c, src.body)
     if derived:
         return _result(article, c, "derived", derived[0], derived[1])
+    rival, rival_score = _best(dist, rivals)
     if rival and _about_same(c, rival, rival_score):
         return _result(article, c, "mismatch", rival, f"source says {rival.fig.text}")
     return _result(article, c, "unsupported", None, "not in the source")

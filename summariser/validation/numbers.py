@@ -89,6 +89,8 @@ def _digits_of(s: str) -> int:
 
 
 def _dates(text: str) -> list[_Raw]:
+    """Dates (full, day and month, month and year, month alone after a preposition), and "a
+    decade" (ten years), which win over any number found inside them."""
     out = []
     for m in P.DATE.finditer(text):
         g = m.groupdict()
@@ -106,6 +108,11 @@ def _dates(text: str) -> list[_Raw]:
             iso = f"{year_s}-{month:02d}" if year_s else f"--{month:02d}-{date.day:02d}"
             value = None
         out.append(_Raw(m.start(), m.end(), "date", value, iso=iso, unit="date"))
+    for m in P.MONTH_ONLY.finditer(text):
+        month = P.MONTHS.index(m.group(1)[:3].lower()) + 1
+        out.append(_Raw(m.start(1), m.end(1), "date", None, iso=f"--{month:02d}", unit="date"))
+    out += [_Raw(m.start(), m.end(), "quantity", 10.0, digits=1, unit="year")
+            for m in P.A_DECADE.finditer(text)]
     return out
 
 
@@ -270,6 +277,8 @@ def _build(text: str, raw: _Raw) -> _Raw | None:
         _extend_approx(text, raw)
     if raw.kind == "number" and raw.unit is None and _is_age(text, raw):
         raw.kind, raw.unit = "quantity", "year_old"
+    if raw.unit == "decade":
+        raw.unit, raw.scale = "year", raw.scale * 10
     if raw.glued_unit and raw.unit is None:
         return None  # glued letters that are not a unit: 5G
     if raw.scale != 1.0 and raw.value is not None:
