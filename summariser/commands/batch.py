@@ -1,15 +1,122 @@
-"""`summariser batch` (not yet built)."""
+"""`summariser batch PATH... --out DIR`: summarise and check many articles into a report."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 from typing import Any
+
+from summariser.commands.options import add_model_options, settings_from_args
+
+DESCRIPTION = """\
+Summarise and check every article under PATH (files, directories searched recursively, globs)
+into DIR: results.jsonl (one `summarise --format json` object a line), report.md and
+report.html (an overview, then a section per article), and manifest.json (model, prompt,
+timings, tokens, failures).
+
+Resumable: after Ctrl-C or a crash, run the same command again; articles already in
+results.jsonl for the same text, prompt and model are not redone, failed ones are retried.
+Exit code: 0 when every article was summarised, 1 when any failed (or, with --fail-on-flagged,
+when any summary has something the source does not support), 2 when no article was found."""
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("batch", help="(not yet built)")
+    p = sub.add_parser("batch", help="summarise many articles into results.jsonl and reports",
+                       description=DESCRIPTION,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files, directories or globs")
+    p.add_argument("--out", required=True, type=Path, metavar="DIR",
+                   help="directory for results.jsonl, report.md, report.html, manifest.json")
+    p.add_argument("--concurrency", type=int, default=1, metavar="N",
+                   help="articles summarised at once (threads) against an OpenAI-compatible "
+                        "endpoint (default 1). The embedded model always runs one article at a "
+                        "time: it is one process shared by the whole program, not loaded N times")
+    p.add_argument("--fail-on-flagged", action="store_true",
+                   help="exit 1 also when a summary has a figure, name or claim its source "
+                        "does not support (by default flagged articles are reported, exit 0)")
+    add_model_options(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    raise NotImplementedError
+    from summariser.articles import find_articles
+    from summariser.batch import run_batch
+    from summariser.errors import InputError
+
+    if args.concurrency < 1:
+        raise InputError("--concurrency must be 1 or more")
+    settings = settings_from_args(args)
+    files, errors = find_articles(args.paths)
+    if not files:
+        raise errors[0] if len(errors) == 1 else InputError(
+            "no article files (.txt, .md, .html) found in " + ", ".join(args.paths))
+    if settings.backend == "embedded" and args.concurrency > 1:
+        print("summariser: the embedded model runs one article at a time; --concurrency applies "
+              "to OpenAI-compatible endpoints (--model, --base-url)", file=sys.stderr)
+    progress = Progress(len(files), errors)
+    try:
+        with progress:
+            batch = run_batch(files, args.out, settings, concurrency=args.concurrency,
+                              input_errors=errors, on_outcome=progress.update)
+    except KeyboardInterrupt:
+        print(f"summariser: interrupted after {progress.done} of {len(files)} articles; run the "
+              "same command again to continue", file=sys.stderr)
+        return 130
+    counts = batch.count()
+    print(f"{counts['succeeded']} of {counts['articles']} articles summarised "
+          f"({counts['flagged']} flagged, {counts['resumed']} from an earlier run, "
+          f"{counts['cache_hits']} from the cache), {counts['failed']} failed. "
+          f"Results and reports in {args.out}")
+    if counts["failed"] or (args.fail_on_flagged and counts["flagged"]):
+        return 1
+    return 0
+
+
+class Progress:
+    """A rich progress bar on stderr when it is a terminal; failures are printed either way."""
+
+    def __init__(self, total: int, input_errors: list[Any]) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        self.console = Console(stderr=True)
+        self.done, self.failed, self.flagged = 0, len(input_errors), 0
+        self.bar = Progress(
+            SpinnerColumn(), TextColumn("summarising"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("[red]{task.fields[failed]} failed[/red] · "
+                       "[yellow]{task.fields[flagged]} flagged[/yellow]"),
+            TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+            console=self.console, disable=not self.console.is_terminal)
+        self.task = self.bar.add_task("batch", total=total, failed=self.failed, flagged=0)
+        for error in input_errors:
+            self._print_failure(str(error))
+
+    def __enter__(self) -> Progress:
+        self.bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.stop()
+
+    def update(self, outcome: Any, run: Any) -> None:
+        self.done += 1
+        if outcome.error:
+            self.failed += 1
+            self._print_failure(outcome.error if outcome.path in outcome.error
+                                else f"{outcome.path}: {outcome.error}")
+        self.flagged += outcome.flagged
+        self.bar.update(self.task, advance=1, failed=self.failed, flagged=self.flagged)
+
+    def _print_failure(self, message: str) -> None:
+        from rich.markup import escape
+
+        self.console.print(f"[red]failed:[/red] {escape(message)}", highlight=False)

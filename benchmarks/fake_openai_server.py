@@ -1,0 +1,179 @@
+"""A local OpenAI-compatible chat completions server for load tests of `summariser batch`.
+
+It answers POST /v1/chat/completions (JSON, not streaming, with `usage`; response_format
+json_schema is accepted and the reply fits the summariser's Draft schema) after a fixed delay.
+The replies are SYNTHETIC, made deterministically from the article's numbered sentences (the
+headline is the start of the first sentence, the summary the first two sentences, the key points
+three sentences citing themselves): this measures the batch machinery, not summary quality.
+
+It listens on 127.0.0.1 only and is bounded: after --max-requests requests or --max-seconds
+seconds it stops answering. An article containing FAIL_MARKER is refused with 400 (for tests of
+failing articles). GET /stats returns the number of requests, in total and per article.
+
+    python benchmarks/fake_openai_server.py --delay 0.05   # prints the base URL, then serves
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+import threading
+import time
+from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+FAIL_MARKER = "FAKE-SERVER-REFUSES-THIS-ARTICLE"
+_SENTENCE = re.compile(r"^\[S(\d+)\] (.*)$", re.M)
+
+
+def synthetic_draft(sentences: list[str]) -> dict[str, Any]:
+    """A Draft made of the article's own sentences (see the module docstring)."""
+    # No digits in the headline: cutting "$237 million" to "$237" would be a wrong figure.
+    words = [w for w in sentences[0].split()[:12] if not any(c.isdigit() for c in w)]
+    headline = " ".join(words).rstrip(",;:") or "Untitled"
+    picks = sorted({1, (len(sentences) + 1) // 2, len(sentences)})
+    while len(picks) < 3:  # the schema wants three key points, even for a short article
+        picks.append(picks[-1])
+    return {
+        "headline": headline,
+        "summary": " ".join(sentences[:2]),
+        "key_points": [{"text": sentences[i - 1], "cite": [i]} for i in picks],
+        "people": [], "countries": [], "organisations": [],
+    }
+
+
+def article_sentences(messages: list[dict[str, Any]]) -> list[str]:
+    """The numbered sentences of the first user message that has them."""
+    for message in messages:
+        content = message.get("content")
+        if message.get("role") == "user" and isinstance(content, str):
+            found = _SENTENCE.findall(content)
+            if found:
+                return [text for _, text in sorted(found, key=lambda m: int(m[0]))]
+    return []
+
+
+def completion(model: str, content: str, prompt_tokens: int) -> dict[str, Any]:
+    completion_tokens = max(1, len(content) // 4)
+    return {
+        "id": "chatcmpl-fake", "object": "chat.completion", "created": int(time.time()),
+        "model": model,
+        "choices": [{"index": 0, "finish_reason": "stop",
+                     "message": {"role": "assistant", "content": content}}],
+        "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
+                  "total_tokens": prompt_tokens + completion_tokens},
+    }
+
+
+class FakeServer:
+    """The server; usable in-process (`with FakeServer(...) as s: s.url`) or as a script."""
+
+    def __init__(self, delay: float = 0.05, max_requests: int = 20_000,
+                 max_seconds: float = 900.0, port: int = 0) -> None:
+        self.delay, self.max_requests = delay, max_requests
+        self.deadline = time.monotonic() + max_seconds
+        self.requests: Counter[str] = Counter()
+        self.lock = threading.Lock()
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), _handler(self))
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self) -> FakeServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def stats(self) -> dict[str, Any]:
+        with self.lock:
+            return {"requests": sum(self.requests.values()), "articles": dict(self.requests)}
+
+    def answer(self, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        """Status and JSON body for one chat completion request."""
+        sentences = article_sentences(body.get("messages") or [])
+        key = hashlib.sha256("\n".join(sentences).encode()).hexdigest()[:16]
+        with self.lock:
+            self.requests[key] += 1
+            spent = sum(self.requests.values()) > self.max_requests
+        if spent or time.monotonic() > self.deadline:
+            return 400, _error("the fake server's request or time budget is spent")
+        if not sentences:
+            return 400, _error("no numbered [S1] sentences in the request")
+        time.sleep(self.delay)
+        if any(FAIL_MARKER in s for s in sentences):
+            return 400, _error("this article is refused by the fake server (test marker)")
+        content = json.dumps(synthetic_draft(sentences))
+        tokens = sum(len(str(m.get("content", ""))) for m in body["messages"]) // 4
+        return 200, completion(str(body.get("model", "fake")), content, tokens)
+
+
+def _error(message: str) -> dict[str, Any]:
+    return {"error": {"message": message, "type": "invalid_request_error"}}
+
+
+def _handler(server: FakeServer) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+        # Headers and body go out in two writes: without this, Nagle's algorithm and delayed
+        # ACKs add up to 40 ms to every reply on a kept-alive connection.
+        disable_nagle_algorithm = True
+
+        def do_POST(self) -> None:
+            length = int(self.headers.get("content-length", 0))
+            try:
+                body = json.loads(self.rfile.read(length))
+            except ValueError:
+                return self._send(400, _error("the request body is not JSON"))
+            if not self.path.rstrip("/").endswith("/chat/completions"):
+                return self._send(404, _error(f"no such endpoint {self.path}"))
+            self._send(*server.answer(body))
+
+        def do_GET(self) -> None:
+            if self.path.rstrip("/").endswith("/stats"):
+                return self._send(200, server.stats())
+            if self.path.rstrip("/").endswith("/models"):
+                return self._send(200, {"object": "list", "data": [{"id": "fake", "object":
+                                                                   "model"}]})
+            self._send(404, _error(f"no such endpoint {self.path}"))
+
+        def _send(self, status: int, body: dict[str, Any]) -> None:
+            data = json.dumps(body).encode()
+            self.send_response(status)
+            self.send_header("content-type", "application/json")
+            self.send_header("content-length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    return Handler
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
+    parser.add_argument("--delay", type=float, default=0.05, help="seconds before each reply")
+    parser.add_argument("--max-requests", type=int, default=20_000)
+    parser.add_argument("--max-seconds", type=float, default=900.0)
+    args = parser.parse_args(argv)
+    server = FakeServer(args.delay, args.max_requests, args.max_seconds, args.port)
+    print(server.url, flush=True)
+    with server:
+        try:
+            while time.monotonic() < server.deadline:
+                time.sleep(0.5)
+        except KeyboardInterrupt:
+            pass
+    sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,354 @@
+"""Many articles, N at a time, into a results directory that survives interruption.
+
+Crash safety: results.jsonl only ever grows by whole lines (one write, flush, fsync), and every
+other file is written to a temporary file and renamed over the old one, so a kill -9 leaves
+either the old or the new file. A re-run skips the articles whose result is already in
+results.jsonl for the same article text (sha256), prompt and model, and retries the failed ones.
+At the end results.jsonl is rewritten in input order with one line per article of this run."""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import threading
+import time
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from summariser.articles import Article, load_article
+from summariser.config import Settings
+from summariser.errors import ConfigError, InputError, SummariserError, debug_enabled
+from summariser.llm.base import LLM
+from summariser.schema import ModelInfo, PromptInfo, SummaryResult
+
+RESULTS, MANIFEST = "results.jsonl", "manifest.json"
+REDACTED = "[redacted]"
+
+
+@dataclass
+class Outcome:
+    index: int
+    path: str
+    result: SummaryResult | None = None
+    article: Article | None = None
+    error: str | None = None
+    seconds: float = 0.0
+    resumed: bool = False
+    fatal: BaseException | None = None
+
+    @property
+    def flagged(self) -> bool:
+        return self.result is not None and is_flagged(self.result)
+
+
+@dataclass
+class BatchRun:
+    model: ModelInfo
+    prompt: PromptInfo
+    workers: int
+    started: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    finished: datetime | None = None
+    interrupted: bool = False
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def count(self) -> dict[str, int]:
+        ok = [o for o in self.outcomes if o.result is not None]
+        return {"articles": len(self.outcomes), "succeeded": len(ok),
+                "failed": len(self.outcomes) - len(ok),
+                "flagged": sum(o.flagged for o in ok), "resumed": sum(o.resumed for o in ok),
+                "cache_hits": sum(bool(o.result and o.result.usage.cached) for o in ok)}
+
+
+def is_flagged(result: SummaryResult) -> bool:
+    """Something in the summary is not supported by its source, or the run warned about it."""
+    report = result.validation
+    return not report.ok or bool(report.problems()) or any(c.invalid_citations
+                                                             for c in result.claims)
+
+
+def workers_for(llm: LLM, concurrency: int) -> int:
+    # The embedded model is one llama.cpp process shared by the whole program: more threads
+    # would only queue on it (and contend for the same cores), so it always runs one at a time.
+    return 1 if llm.backend == "embedded" else max(1, concurrency)
+
+
+class Redactor:
+    """Removes secrets (the API key) from anything written, whatever path they took there."""
+
+    def __init__(self, settings: Settings) -> None:
+        candidates = {settings.api_key, os.environ.get("OPENAI_API_KEY")}
+        self.secrets = sorted((s for s in candidates if s and len(s) >= 6), key=len, reverse=True)
+
+    def __call__(self, text: str) -> str:
+        for secret in self.secrets:
+            text = text.replace(secret, REDACTED)
+        return text
+
+
+def atomic_write(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def result_key(sha256: str, prompt: PromptInfo, model: ModelInfo) -> str:
+    return json.dumps([sha256, prompt.model_dump(mode="json"), model.model_dump(mode="json")],
+                      sort_keys=True)
+
+
+def result_line(result: SummaryResult) -> str:
+    """The same object as `summarise --format json`, on one line."""
+    return json.dumps(result.model_dump(mode="json"), ensure_ascii=False) + "\n"
+
+
+class ResultsFile:
+    def __init__(self, path: Path, redact: Callable[[str], str]) -> None:
+        self.path, self.redact = path, redact
+        self._fh: Any = None
+
+    def load(self) -> list[SummaryResult]:
+        """Results of earlier runs. A last line cut off by a kill is removed from the file, so
+        appends start on a fresh line; lines that do not parse are skipped (and dropped by the
+        rewrite at the end)."""
+        if not self.path.exists():
+            return []
+        data = self.path.read_bytes()
+        whole = data[:data.rfind(b"\n") + 1]
+        if len(whole) != len(data):
+            os.truncate(self.path, len(whole))
+        results = []
+        for line in whole.decode("utf-8", errors="replace").splitlines():
+            try:
+                results.append(SummaryResult.model_validate_json(line))
+            except ValueError:
+                continue
+        return results
+
+    def append(self, result: SummaryResult) -> None:
+        if self._fh is None:
+            self._fh = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 (kept open)
+        self._fh.write(self.redact(result_line(result)))
+        self._fh.flush()
+        os.fsync(self._fh.fileno())
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+
+    def rewrite(self, results: list[SummaryResult]) -> None:
+        atomic_write(self.path, "".join(self.redact(result_line(r)) for r in results))
+
+
+@contextmanager
+def directory_lock(out: Path) -> Iterator[None]:
+    """One batch at a time per output directory; the lock goes away with the process, even
+    on kill -9, so it never has to be cleaned up."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks, run unguarded
+        yield
+        return
+    with open(out / ".batch.lock", "w") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            raise InputError("another `summariser batch` is writing to this directory",
+                             str(out)) from exc
+        yield
+
+
+@dataclass
+class _Context:
+    settings: Settings
+    llm: LLM
+    run: BatchRun
+    store: ResultsFile
+    on_outcome: Callable[[Outcome, BatchRun], None] | None = None
+    done: dict[str, SummaryResult] = field(default_factory=dict)
+
+    def take(self, outcome: Outcome) -> None:
+        """On the main thread: record an outcome as soon as it is ready."""
+        if outcome.result is not None and not outcome.resumed:
+            self.store.append(outcome.result)
+        self.run.outcomes.append(outcome)
+        if outcome.fatal is not None:
+            raise outcome.fatal
+        if self.on_outcome is not None:
+            self.on_outcome(outcome, self.run)
+
+    def process(self, index: int, path: Path) -> Outcome:
+        from summariser.pipeline import summarise
+
+        started = time.perf_counter()
+        outcome = Outcome(index=index, path=str(path))
+        try:
+            outcome.article = article = load_article(path)
+            earlier = self.done.get(result_key(article.sha256, self.run.prompt, self.run.model))
+            if earlier is not None:
+                outcome.result, outcome.resumed = earlier.model_copy(deep=True), True
+                outcome.result.source.path = article.path
+            else:
+                outcome.result = summarise(article, self.settings, llm=self.llm)
+        except ConfigError as exc:  # the set-up is wrong: every other article would fail too
+            outcome.fatal, outcome.error = exc, str(exc)
+        except SummariserError as exc:
+            outcome.error = str(exc)
+        except Exception as exc:  # one broken article must not stop the batch
+            if debug_enabled():
+                traceback.print_exc()
+            outcome.error = f"unexpected error ({type(exc).__name__}: {exc})"
+        outcome.seconds = round(time.perf_counter() - started, 3)
+        return outcome
+
+
+def run_pool(
+    files: list[Path], work: Callable[[int, Path], Outcome], workers: int,
+    take: Callable[[Outcome], None],
+) -> None:
+    """Runs `work` on daemon threads and hands each outcome to `take` on the calling thread,
+    which alone writes files. Daemon threads let Ctrl-C end the program at once; an article
+    in flight then is simply done again by the next run."""
+    tasks: queue.SimpleQueue[tuple[int, Path]] = queue.SimpleQueue()
+    for item in enumerate(files):
+        tasks.put(item)
+    done: queue.SimpleQueue[Outcome] = queue.SimpleQueue()
+    stop = threading.Event()
+
+    def worker() -> None:
+        while not stop.is_set():
+            try:
+                index, path = tasks.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                done.put(work(index, path))
+            except BaseException as exc:  # never leave the caller waiting for this outcome
+                done.put(Outcome(index, str(path), error=f"{type(exc).__name__}: {exc}",
+                                 fatal=exc))
+
+    for _ in range(min(workers, len(files))):
+        threading.Thread(target=worker, daemon=True, name="summariser-batch").start()
+    try:
+        for _ in files:
+            take(done.get())
+    finally:
+        stop.set()
+
+
+def run_batch(
+    files: list[Path], out: Path, settings: Settings, *, concurrency: int = 1,
+    input_errors: list[InputError] | None = None, llm: LLM | None = None,
+    on_outcome: Callable[[Outcome, BatchRun], None] | None = None,
+) -> BatchRun:
+    """Summarises `files` into `out` (results.jsonl, manifest.json, report.md, report.html)."""
+    from summariser.prompts import load_prompt
+
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot create the output directory ({exc.strerror})", str(out)) from exc
+    with directory_lock(out):
+        if llm is None:
+            from summariser.llm import get_llm
+
+            llm = get_llm(settings)
+        run = BatchRun(model=ModelInfo(backend=llm.backend, name=llm.name, params=llm.params()),
+                       prompt=load_prompt(settings.prompt).info,
+                       workers=workers_for(llm, concurrency))
+        redact = Redactor(settings)
+        context = _Context(settings, llm, run, ResultsFile(out / RESULTS, redact), on_outcome)
+        context.done = {result_key(r.source.sha256, r.prompt, r.model): r
+                        for r in context.store.load()}
+        try:
+            run_pool(files, context.process, run.workers, context.take)
+        except BaseException:  # Ctrl-C, or a set-up error that would fail every article
+            run.interrupted = True
+            raise
+        finally:
+            context.store.close()
+            finish(run, out, input_errors or [], context.store, redact)
+    return run
+
+
+def finish(run: BatchRun, out: Path, input_errors: list[InputError], store: ResultsFile,
+           redact: Callable[[str], str]) -> None:
+    """Writes the final results.jsonl (input order), manifest and reports: also after Ctrl-C,
+    so they show what was done so far."""
+    from summariser import report
+
+    run.finished = datetime.now(timezone.utc)
+    run.outcomes.sort(key=lambda o: o.index)
+    failed_inputs = [Outcome(index=-1, path=e.path or "", error=str(e)) for e in input_errors]
+    run.outcomes[:0] = failed_inputs
+    store.rewrite([o.result for o in run.outcomes if o.result is not None])
+    atomic_write(out / MANIFEST, redact(manifest_text(run)))
+    report.write_reports(out, run, redact)
+
+
+def manifest_text(run: BatchRun) -> str:
+    from summariser import __version__
+
+    counts = run.count()
+    ok = [o.result for o in run.outcomes if o.result is not None]
+    manifest = {
+        "tool": f"summariser {__version__}",
+        "status": "interrupted" if run.interrupted else "complete",
+        "started": run.started.isoformat(timespec="seconds"),
+        "finished": run.finished.isoformat(timespec="seconds") if run.finished else None,
+        "seconds": round((run.finished or run.started).timestamp() - run.started.timestamp(), 3),
+        "model": run.model.model_dump(mode="json"),
+        "prompt": run.prompt.model_dump(mode="json"),
+        "prompts": _prompts_used(run),
+        "versions": package_versions(),
+        "concurrency": run.workers,
+        "counts": counts,
+        "prompt_tokens": sum(r.usage.prompt_tokens for r in ok),
+        "completion_tokens": sum(r.usage.completion_tokens for r in ok),
+        "failures": [{"path": o.path, "reason": o.error} for o in run.outcomes if o.error],
+        "articles": [_manifest_entry(o) for o in run.outcomes],
+    }
+    return json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
+
+
+def _manifest_entry(o: Outcome) -> dict[str, Any]:
+    entry: dict[str, Any] = {"path": o.path, "status": "failed" if o.result is None else
+                             ("flagged" if o.flagged else "ok"), "seconds": o.seconds}
+    if o.result is None:
+        return {**entry, "reason": o.error}
+    u = o.result.usage
+    return {**entry, "sha256": o.result.source.sha256, "calls": u.calls,
+            "prompt_tokens": u.prompt_tokens, "completion_tokens": u.completion_tokens,
+            "model_seconds": u.seconds, "cached": u.cached, "resumed": o.resumed}
+
+
+def _prompts_used(run: BatchRun) -> list[dict[str, str]]:
+    """The main prompt and the merge prompt used for articles longer than the context."""
+    from summariser.prompts import load_prompt
+
+    used = [run.prompt.model_dump(mode="json")]
+    with suppress(ConfigError):
+        used.append(load_prompt("merge").info.model_dump(mode="json"))
+    return used
+
+
+def package_versions() -> dict[str, str]:
+    from importlib import metadata
+
+    names = ("summariser", "pydantic", "openai", "langchain-openai", "llama-cpp-python")
+    versions = {}
+    for name in names:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return versions

@@ -1,0 +1,293 @@
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+
+from summariser.batch import Redactor, result_key, run_batch, workers_for
+from summariser.cli import cli
+from summariser.config import Settings
+from summariser.errors import ModelError
+from summariser.llm.base import Generation, Message
+from summariser.pipeline import summarise
+from summariser.schema import SummaryResult
+from tests.report_data import load_module
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+# Loaded by path: an unrelated PyPI package named `benchmarks` may shadow the folder.
+fake_server = load_module(ROOT / "benchmarks" / "fake_openai_server.py")
+FAIL_MARKER, FakeServer, synthetic_draft = (
+    fake_server.FAIL_MARKER, fake_server.FakeServer, fake_server.synthetic_draft)
+
+
+class SentenceLLM:
+    """A thread-safe fake model that answers every article with a Draft made of its own
+    sentences, records how many calls run at once, and fails articles containing FAIL_MARKER."""
+
+    name = "sentences"
+
+    def __init__(self, backend: str = "fake", delay: float = 0.0, wrong_figure: bool = False):
+        self.backend, self.delay, self.wrong_figure = backend, delay, wrong_figure
+        self.calls, self.running, self.most = 0, 0, 0
+        self.asked: set[str] = set()  # first sentences of the articles asked about
+        self.lock = threading.Lock()
+
+    def params(self) -> dict[str, Any]:
+        return {"temperature": 0.0}
+
+    def generate(self, messages: list[Message], schema: type[BaseModel], max_tokens: int
+                 ) -> Generation:
+        with self.lock:
+            self.calls += 1
+            self.running += 1
+            self.most = max(self.most, self.running)
+        try:
+            time.sleep(self.delay)
+            lines = [line.split("] ", 1)[1] for line in messages[-1].content.splitlines()
+                     if line.startswith("[S")]
+            if not lines:  # a re-ask: answer the first question again
+                lines = [line.split("] ", 1)[1] for line in messages[1].content.splitlines()
+                         if line.startswith("[S")]
+            with self.lock:
+                self.asked.add(lines[0])
+            if any(FAIL_MARKER in line for line in lines):
+                raise ModelError("the model endpoint answered 500 after 4 tries")
+            draft = synthetic_draft(lines)
+            if self.wrong_figure:
+                draft["summary"] = "Trade between them reached $999 billion last year."
+            return Generation(text=json.dumps(draft), data=draft, prompt_tokens=100,
+                              completion_tokens=50)
+        finally:
+            with self.lock:
+                self.running -= 1
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(cache_dir=tmp_path / "cache", use_cache=False)
+
+
+@pytest.fixture
+def articles(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles" / "nested"
+    folder.mkdir(parents=True)
+    for seed in SEEDS:
+        shutil.copy(seed, folder / seed.name)
+    return tmp_path / "articles"
+
+
+def lines(path: Path) -> list[dict[str, Any]]:
+    text = path.read_text(encoding="utf-8")
+    assert text == "" or text.endswith("\n")
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def files(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.txt"))
+
+
+def test_results_are_the_summarise_json_one_line_each(articles: Path, tmp_path: Path,
+                                                      settings: Settings) -> None:
+    out = tmp_path / "out"
+    run = run_batch(files(articles), out, settings, concurrency=3, llm=SentenceLLM())
+    assert run.count()["succeeded"] == len(SEEDS)
+    records = lines(out / "results.jsonl")
+    assert [r["source"]["path"] for r in records] == [str(p) for p in files(articles)]
+    alone = summarise(files(articles)[0], settings, llm=SentenceLLM()).model_dump(mode="json")
+    assert set(records[0]) == set(alone)
+    for key in ("headline", "summary", "key_points", "claims", "figures", "validation"):
+        assert records[0][key] == alone[key], key
+    assert {p.name for p in out.iterdir()} >= {"results.jsonl", "manifest.json", "report.md",
+                                               "report.html"}
+
+
+def test_manifest_records_model_prompt_timings_and_tokens(articles: Path, tmp_path: Path,
+                                                          settings: Settings) -> None:
+    out = tmp_path / "out"
+    run_batch(files(articles), out, settings, llm=SentenceLLM())
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["status"] == "complete" and manifest["model"]["name"] == "sentences"
+    assert manifest["prompt"]["name"] == "summarise" and len(manifest["prompt"]["hash"]) == 16
+    assert manifest["started"] <= manifest["finished"]
+    assert manifest["counts"]["succeeded"] == len(SEEDS)
+    assert manifest["prompt_tokens"] == sum(a["prompt_tokens"] for a in manifest["articles"]) > 0
+    for entry in manifest["articles"]:
+        assert entry["seconds"] > 0 and entry["calls"] >= 1 and entry["completion_tokens"] > 0
+        assert entry["cached"] is False and entry["resumed"] is False
+
+
+def test_a_failing_article_does_not_stop_the_batch(articles: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    (articles / "empty.txt").write_text("")
+    (articles / "refused.txt").write_text(f"The council met on Monday. {FAIL_MARKER} said so.\n")
+    llm = SentenceLLM()
+    monkeypatch.setattr("summariser.llm.get_llm", lambda settings: llm)
+    monkeypatch.setenv("SUMMARISER_CACHE_DIR", str(tmp_path / "cache"))
+    out = tmp_path / "out"
+    code = cli(["batch", str(articles), str(tmp_path / "missing*.txt"), "--out", str(out)])
+    assert code == 1
+    assert len(lines(out / "results.jsonl")) == len(SEEDS)
+    manifest = json.loads((out / "manifest.json").read_text())
+    reasons = {Path(f["path"]).name: f["reason"] for f in manifest["failures"]}
+    assert set(reasons) == {"empty.txt", "refused.txt", "missing*.txt"}
+    assert "500" in reasons["refused.txt"]
+    report = (out / "report.md").read_text()
+    assert "refused.txt" in report and "failed: 3" in report
+
+
+def test_flagged_articles_fail_the_exit_code_only_when_asked(
+        articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("summariser.llm.get_llm", lambda settings: SentenceLLM(wrong_figure=True))
+    monkeypatch.setenv("SUMMARISER_CACHE_DIR", str(tmp_path / "cache"))
+    one = str(files(articles)[0])
+    assert cli(["batch", one, "--out", str(tmp_path / "a"), "--no-cache"]) == 0
+    manifest = json.loads((tmp_path / "a" / "manifest.json").read_text())
+    assert manifest["counts"]["flagged"] == 1
+    assert "$999 billion" in (tmp_path / "a" / "report.md").read_text()
+    assert cli(["batch", one, "--out", str(tmp_path / "b"), "--no-cache",
+                "--fail-on-flagged"]) == 1
+
+
+def test_a_rerun_redoes_nothing_and_repairs_a_cut_off_line(articles: Path, tmp_path: Path,
+                                                            settings: Settings) -> None:
+    out = tmp_path / "out"
+    run_batch(files(articles), out, settings, llm=SentenceLLM())
+    results = out / "results.jsonl"
+    first = results.read_text()
+    with open(results, "a") as fh:  # what a kill in the middle of a write could leave
+        fh.write(first.splitlines()[0][:100])
+    again = SentenceLLM()
+    run = run_batch(files(articles), out, settings, llm=again)
+    assert again.calls == 0 and run.count()["resumed"] == len(SEEDS)
+    assert results.read_text() == first
+
+
+def test_a_changed_article_is_redone_and_replaces_its_line(articles: Path, tmp_path: Path,
+                                                           settings: Settings) -> None:
+    out = tmp_path / "out"
+    run_batch(files(articles), out, settings, llm=SentenceLLM())
+    changed = files(articles)[1]
+    changed.write_text(changed.read_text() + "\nThe talks ended on Friday.\n")
+    again = SentenceLLM()
+    run_batch(files(articles), out, settings, llm=again)
+    assert len(again.asked) == 1
+    records = lines(out / "results.jsonl")
+    assert [r["source"]["path"] for r in records] == [str(p) for p in files(articles)]
+    assert "Friday" in json.dumps(records[1])
+
+
+def test_ctrl_c_keeps_what_was_done_and_the_next_run_finishes(
+        articles: Path, tmp_path: Path, settings: Settings) -> None:
+    out = tmp_path / "out"
+    seen: list[str] = []
+
+    def interrupt_after_two(outcome: Any, run: Any) -> None:
+        seen.append(outcome.path)
+        if len(seen) == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(files(articles), out, settings, llm=SentenceLLM(),
+                  on_outcome=interrupt_after_two)
+    assert len(lines(out / "results.jsonl")) == 2
+    assert json.loads((out / "manifest.json").read_text())["status"] == "interrupted"
+    assert "interrupted" in (out / "report.html").read_text()
+    again = SentenceLLM()
+    run = run_batch(files(articles), out, settings, llm=again)
+    assert len(again.asked) == len(SEEDS) - 2 and run.count()["resumed"] == 2
+    assert len(lines(out / "results.jsonl")) == len(SEEDS)
+
+
+def test_concurrency_runs_articles_at_once_but_the_embedded_model_one_at_a_time(
+        articles: Path, tmp_path: Path, settings: Settings) -> None:
+    remote = SentenceLLM(delay=0.2)
+    run_batch(files(articles), tmp_path / "a", settings, concurrency=4, llm=remote)
+    assert 2 <= remote.most <= 4
+    embedded = SentenceLLM(backend="embedded", delay=0.05)
+    run = run_batch(files(articles), tmp_path / "b", settings, concurrency=4, llm=embedded)
+    assert embedded.most == 1 and run.workers == 1 == workers_for(embedded, 8)
+
+
+def test_results_of_another_model_or_prompt_are_not_reused(tmp_path: Path) -> None:
+    result = SummaryResult.model_validate(lines_of_one_run(tmp_path))
+    other_model = result.model.model_copy(update={"name": "another"})
+    other_prompt = result.prompt.model_copy(update={"hash": "ffffffffffffffff"})
+    key = result_key(result.source.sha256, result.prompt, result.model)
+    assert key != result_key(result.source.sha256, result.prompt, other_model)
+    assert key != result_key(result.source.sha256, other_prompt, result.model)
+    assert key != result_key("0" * 64, result.prompt, result.model)
+
+
+def lines_of_one_run(tmp_path: Path) -> dict[str, Any]:
+    settings = Settings(cache_dir=tmp_path / "cache", use_cache=False)
+    run_batch(SEEDS[:1], tmp_path / "one", settings, llm=SentenceLLM())
+    return lines(tmp_path / "one" / "results.jsonl")[0]
+
+
+def test_the_api_key_is_redacted_from_anything_written() -> None:
+    redact = Redactor(Settings(api_key="sk-test-SECRET"))
+    assert redact("key=sk-test-SECRET, again sk-test-SECRET") == "key=[redacted], again [redacted]"
+
+
+def batch_command(folder: Path, out: Path, url: str) -> list[str]:
+    return [sys.executable, "-m", "summariser", "batch", str(folder), "--out", str(out),
+            "--model", "fake-model", "--base-url", url, "--concurrency", "2", "--no-cache"]
+
+
+def subprocess_env(tmp_path: Path) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(ROOT), "OPENAI_API_KEY": "sk-test-SECRET",
+            "SUMMARISER_CACHE_DIR": str(tmp_path / "cache")}
+
+
+def many_articles(folder: Path, count: int) -> None:
+    folder.mkdir()
+    for i in range(count):
+        (folder / f"story_{i:02d}.txt").write_text(
+            f"Story {i} begins in the town of Alder.\n\nThe council met {i + 2} times this "
+            f"year. A new bridge will cost {i + 10} million dollars. Work starts in spring.\n")
+
+
+def test_kill_9_mid_run_then_rerun_finishes_without_duplicates_or_secrets(
+        tmp_path: Path) -> None:
+    folder, out = tmp_path / "articles", tmp_path / "out"
+    many_articles(folder, 12)
+    env = subprocess_env(tmp_path)
+    with FakeServer(delay=0.3, max_requests=100, max_seconds=120) as server:
+        proc = subprocess.Popen(batch_command(folder, out, server.url), cwd=ROOT, env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        results = out / "results.jsonl"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and proc.poll() is None:
+            if results.exists() and results.read_text().count("\n") >= 3:
+                break
+            time.sleep(0.02)
+        assert proc.poll() is None, "the batch finished before it could be killed"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        before = lines(results)  # every line whole
+        assert 3 <= len(before) < 12
+        done = subprocess.run(batch_command(folder, out, server.url), cwd=ROOT, env=env,
+                              capture_output=True, text=True, timeout=120)
+        stats = server.stats()
+    assert done.returncode == 0, done.stderr
+    after = lines(results)
+    paths = [r["source"]["path"] for r in after]
+    assert sorted(paths) == sorted(str(p) for p in folder.glob("*.txt")) and len(set(paths)) == 12
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["counts"]["resumed"] == len(before)
+    # Articles finished before the kill were asked once in all; at most the 2 in flight twice.
+    assert 12 <= stats["requests"] <= 14
+    written = "".join(p.read_text() for p in out.iterdir() if p.is_file())
+    assert "sk-test-SECRET" not in written + done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
