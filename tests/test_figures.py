@@ -311,5 +311,12 @@ def test_one_check_per_figure_in_order() -> None:
     assert [c.kind for c in result] == ["date", "money", "number", "number"]
 
 
+def test_same_text_with_other_furniture_is_checked_afresh() -> None:
+    text = "Trade was $237 million in 2020. Updated: 2021."
+    plain, marked = article(text), article(text, (("Updated: 2021.", "last-update"),))
+    assert statuses(plain, "It was updated in 2021.") == {"2021": "supported"}
+    assert statuses(marked, "It was updated in 2021.") == {"2021": "boilerplate"}
+
+
 def test_no_figures_no_checks() -> None:
     assert check_figures(KAZAKH, "Iran and Kazakhstan want closer ties.") == []

@@ -32,6 +32,7 @@ Rules (the goal is never to publish a wrong number):
 from __future__ import annotations
 
 import math
+import threading
 from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -75,6 +76,7 @@ class _Source:
 
 
 _CACHE: OrderedDict[str, _Source] = OrderedDict()  # keyed by text hash, sentences, furniture
+_CACHE_LOCK = threading.Lock()  # batch runs may check in threads
 
 
 def _distances(fig: Figure) -> dict[str, int]:
@@ -94,29 +96,36 @@ def _source(article: Article) -> _Source:
     """The article's figures with their sentence and furniture, cached by the text's hash."""
     key = f"{article.sha256}:{len(article.sentences)}:"
     key += str([(f.start, f.end) for f in article.furniture])
-    cached = _CACHE.get(key)
-    if cached is not None:
-        _CACHE.move_to_end(key)
-        return cached
+    with _CACHE_LOCK:
+        cached = _CACHE.get(key)
+        if cached is not None:
+            _CACHE.move_to_end(key)
+            return cached
+    cached = _index(article)
+    with _CACHE_LOCK:
+        _CACHE[key] = cached
+        if len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return cached
+
+
+def _index(article: Article) -> _Source:
     starts = [s.start for s in article.sentences]
     figures = []
     for fig in parse_figures(article.text):
         i = bisect_right(starts, fig.start) - 1
-        sentence = article.sentences[i].index if i >= 0 and fig.start < article.sentences[
-            i].end else None
+        inside = i >= 0 and fig.start < article.sentences[i].end
         furniture = next((f.kind for f in article.furniture
                           if f.start <= fig.start < f.end), None)
-        figures.append(_Src(fig, sentence, furniture, _distances(fig)))
+        figures.append(_Src(fig, article.sentences[i].index if inside else None, furniture,
+                            _distances(fig)))
     body = [s for s in figures if s.furniture is None]
     years = {s.fig.iso[:4] if s.fig.iso else f"{s.fig.value:.0f}" for s in body
              if s.fig.kind == "year" or (s.fig.kind == "date" and s.fig.iso
                                           and s.fig.iso[0] != "-")}
     if article.date:
         years.add(article.date[:4])
-    cached = _CACHE[key] = _Source(figures, body, years)
-    if len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
-    return cached
+    return _Source(figures, body, years)
 
 
 def _round_sig(x: float, digits: int) -> float:
