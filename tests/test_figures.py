@@ -199,6 +199,14 @@ def test_derivations(summary: str, status: str, how: str) -> None:
     assert how in check.note
 
 
+def test_percentage_points_follow_from_two_percents_but_a_percent_does_not() -> None:
+    check = checks(KAZAKH, "The volume fell 13 percentage points more than the value.")[
+        "13 percentage points"]
+    assert (check.status, check.note) == (
+        "derived", "derived: 17 percent - 4 percent = 13.0 percentage points")
+    assert statuses(KAZAKH, "The volume fell 13 percent.") == {"13 percent": "mismatch"}
+
+
 def test_a_corruption_that_does_not_follow_is_not_derived() -> None:
     assert statuses(KAZAKH, "In 2019 the turnover was about $420 million.")[
         "about $420 million"] == "mismatch"

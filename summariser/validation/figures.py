@@ -355,7 +355,9 @@ def _candidates(c: Figure, a: Figure, b: Figure) -> list[tuple[float, str]]:
     if c.kind == "percent":
         if same and a.kind in _AMOUNTS and b.value:
             return _shares(a, b)
-        return _sums(a, b) if same and a.kind == "percent" and a.unit == c.unit else []
+        # percentage points between two percents; "21%" from "17%" and "4%" would be a sum of
+        # unrelated rates
+        return _sums(a, b) if same and a.kind == "percent" and c.unit == "pp" else []
     if (a.kind, a.unit) != (c.kind, c.unit):
         return []
     if same:
@@ -386,7 +388,7 @@ def derive(c: Figure, body: list[_Src]) -> tuple[_Src, str] | None:
 
 def _fmt(value: float, c: Figure) -> str:
     if c.kind == "percent":
-        return f"{value:.1f}%"
+        return f"{value:.1f}" + (" percentage points" if c.unit == "pp" else "%")
     for scale, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
         if abs(value) >= scale:
             return f"{value / scale:.2f}{word} {c.unit or ''}".rstrip()
