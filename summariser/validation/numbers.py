@@ -15,6 +15,10 @@ Decisions (documented here because the checker depends on them):
   nor fractions ("a third", "two thirds").
 - A four-digit integer from 1900 to 2100 with nothing attached is a year; `2019-20`,
   `2019–2020`, `between 2019 and 2020`, `from 2019 to 2020` and `1990s` are year ranges.
+- A month name alone is a date only after a preposition ("in November"), so "May we" is not.
+- A number set off by commas after a name is an age ("Pippa, 31, wore"), like "31-year-old".
+- Glued "m" is million after a currency, before a unit or before a plural noun ("$5m",
+  "2.4m tonnes", "3m people"), else metres ("100m sprint"); "a decade" is ten years.
 """
 
 from __future__ import annotations
