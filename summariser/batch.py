@@ -248,9 +248,10 @@ def run_pool(
 def run_batch(
     files: list[Path], out: Path, settings: Settings, *, concurrency: int = 1,
     input_errors: list[InputError] | None = None, llm: LLM | None = None,
-    on_outcome: Callable[[Outcome, BatchRun], None] | None = None,
+    on_outcome: Callable[[Outcome, BatchRun], None] | None = None, restart: bool = False,
 ) -> BatchRun:
-    """Summarises `files` into `out` (results.jsonl, manifest.json, report.md, report.html)."""
+    """Summarises `files` into `out` (results.jsonl, manifest.json, report.md, report.html).
+    With `restart`, results already in `out` are not reused (the result cache still is)."""
     from summariser.prompts import load_prompt
 
     try:
@@ -267,8 +268,9 @@ def run_batch(
                        workers=workers_for(llm, concurrency))
         redact = Redactor(settings)
         context = _Context(settings, llm, run, ResultsFile(out / RESULTS, redact), on_outcome)
-        context.done = {result_key(r.source.sha256, r.prompt, r.model): r
-                        for r in context.store.load()}
+        earlier = context.store.load()
+        context.done = {} if restart else {result_key(r.source.sha256, r.prompt, r.model): r
+                                           for r in earlier}
         try:
             run_pool(files, context.process, run.workers, context.take)
         except BaseException:  # Ctrl-C, or a set-up error that would fail every article

@@ -38,6 +38,7 @@ class Ref:
 class Segment:
     text: str
     sentence: int | None = None
+    furniture: bool = False
 
 
 @dataclass
@@ -124,16 +125,30 @@ def segments(article: Article | None, result: SummaryResult) -> list[Segment]:
     if article is None or article.sha256 != result.source.sha256:
         cited = {s.index: s for c in result.claims for s in c.sentences}
         return [Segment(cited[i].text + " ", i) for i in sorted(cited)]
-    out, pos = [], 0
+    out: list[Segment] = []
+    pos = 0
     for sentence in sorted(article.sentences, key=lambda s: s.start):
         if sentence.start < pos:
             continue
-        if sentence.start > pos:
-            out.append(Segment(article.text[pos:sentence.start]))
+        out += _between(article, pos, sentence.start)
         out.append(Segment(article.text[sentence.start:sentence.end], sentence.index))
         pos = sentence.end
-    if pos < len(article.text):
-        out.append(Segment(article.text[pos:]))
+    return out + _between(article, pos, len(article.text))
+
+
+def _between(article: Article, start: int, end: int) -> list[Segment]:
+    """Text outside sentences, with page furniture (teasers, image names...) marked."""
+    out, pos = [], start
+    for piece in sorted(article.furniture, key=lambda f: f.start):
+        a, b = max(piece.start, pos), min(piece.end, end)
+        if a >= b:
+            continue
+        if a > pos:
+            out.append(Segment(article.text[pos:a]))
+        out.append(Segment(article.text[a:b], furniture=True))
+        pos = b
+    if pos < end:
+        out.append(Segment(article.text[pos:end]))
     return out
 
 

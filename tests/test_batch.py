@@ -173,6 +173,16 @@ def test_a_rerun_redoes_nothing_and_repairs_a_cut_off_line(articles: Path, tmp_p
     assert results.read_text() == first
 
 
+def test_restart_redoes_every_article(articles: Path, tmp_path: Path,
+                                     settings: Settings) -> None:
+    out = tmp_path / "out"
+    run_batch(files(articles), out, settings, llm=SentenceLLM())
+    again = SentenceLLM()
+    run = run_batch(files(articles), out, settings, llm=again, restart=True)
+    assert len(again.asked) == len(SEEDS) and run.count()["resumed"] == 0
+    assert len(lines(out / "results.jsonl")) == len(SEEDS)
+
+
 def test_a_changed_article_is_redone_and_replaces_its_line(articles: Path, tmp_path: Path,
                                                            settings: Settings) -> None:
     out = tmp_path / "out"

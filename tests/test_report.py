@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from summariser import report
+from summariser.articles import Furniture
 from summariser.conflicts import find_conflicts
 from summariser.validation.numbers import parse_figures
 from tests.report_data import (
@@ -118,6 +119,19 @@ def test_claims_point_at_sentences_of_their_own_article() -> None:
            'Kazakhstan was $237 million in 2020.</span>' in html
     # The invalid citation (sentence 9 of a 3-sentence article) is shown, not linked.
     assert "Cites sentences that do not exist: 9" in html
+
+
+def test_page_furniture_is_marked_in_the_article_text() -> None:
+    article = make_article(["Talks began.", "They ended well."], "f.txt")
+    teaser = "Read more: other news"
+    article.text += teaser
+    article.furniture = [Furniture(start=len(article.text) - len(teaser), end=len(article.text),
+                                   text=teaser, kind="teaser")]
+    result = make_result(article, "h", [("Talks began.", [1])])
+    parts = report.segments(article, result)
+    assert "".join(p.text for p in parts) == article.text
+    assert [p.text for p in parts if p.furniture] == [teaser]
+    assert [p.sentence for p in parts if p.sentence] == [1, 2]
 
 
 def test_overview_lists_entities_figures_flags_and_failures() -> None:

@@ -16,7 +16,8 @@ report.html (an overview, then a section per article), and manifest.json (model,
 timings, tokens, failures).
 
 Resumable: after Ctrl-C or a crash, run the same command again; articles already in
-results.jsonl for the same text, prompt and model are not redone, failed ones are retried.
+results.jsonl for the same text, prompt and model are not redone, failed ones are retried
+(--restart redoes all).
 Exit code: 0 when every article was summarised, 1 when any failed (or, with --fail-on-flagged,
 when any summary has something the source does not support), 2 when no article was found."""
 
@@ -35,6 +36,9 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--fail-on-flagged", action="store_true",
                    help="exit 1 also when a summary has a figure, name or claim its source "
                         "does not support (by default flagged articles are reported, exit 0)")
+    p.add_argument("--restart", action="store_true",
+                   help="summarise every article again instead of continuing: results already "
+                        "in DIR are replaced (add --no-cache to bypass the result cache too)")
     add_model_options(p)
     p.set_defaults(run=run)
 
@@ -58,7 +62,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         with progress:
             batch = run_batch(files, args.out, settings, concurrency=args.concurrency,
-                              input_errors=errors, on_outcome=progress.update)
+                              input_errors=errors, on_outcome=progress.update,
+                              restart=args.restart)
     except KeyboardInterrupt:
         print(f"summariser: interrupted after {progress.done} of {len(files)} articles; run the "
               "same command again to continue", file=sys.stderr)
