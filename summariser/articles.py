@@ -6,7 +6,6 @@ only occur in it (status `boilerplate`)."""
 
 from __future__ import annotations
 
-import datetime
 import glob
 import hashlib
 import re
@@ -19,6 +18,18 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from summariser.errors import InputError
+from summariser.furniture import (
+    DATE_MARKER,
+    ELLIPSIS,
+    IMAGE_NAME,
+    INNER_STOP,
+    MARKUP,
+    PHOTO_CREDIT,
+    TERMINAL,
+    WRAP_WORDS,
+    iso_date,
+    line_kind,
+)
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
@@ -57,94 +68,6 @@ class Article(BaseModel):
         return None
 
 
-# --- dates: the article's own date, from its header furniture (never from body sentences) ---
-
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_DATE_PARTS = re.compile(
-    rf"(?<!\d)(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?!\d)"
-    rf"|(?P<mon>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
-    rf"|(?<!\d)(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon3>{_MONTH}),?\s+(?P<y3>\d{{4}})")
-_WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
-_DATE = rf"{_WEEKDAY}(?:{_DATE_PARTS.pattern})"
-_TIME = (r"(?:,?\s*(?:at\s+|[-|–]\s*)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
-         r"(?:\s*(?:[A-Z]{2,4}|[+-]\d{2}:?\d{2}))?)?")
-
-
-def _iso(text: str) -> str | None:
-    """The first date in `text` as YYYY-MM-DD (ISO, "April 8, 2021" or "8 April 2021")."""
-    m = _DATE_PARTS.search(text)
-    if m is None:
-        return None
-    if m["y"]:
-        year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
-    else:
-        name = (m["mon"] or m["mon3"])[:3].lower()
-        year, month, day = int(m["y2"] or m["y3"]), _MONTHS.index(name) + 1, int(m["d2"] or m["d3"])
-    try:
-        return datetime.date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-# --- page furniture: patterns general to scraped news pages, matched against stripped lines ---
-
-_ELLIPSIS = re.compile(r"(?:…|\.\.\.|\[(?:…|\.\.\.)\])$")
-_RELATED = (r"(?:check|read|see) also|read more|also read|related(?: articles| posts| stories"
-            r"| news| content)?|more (?:stories|news)|you (?:may|might) also like"
-            r"|recommended(?: for you)?|most (?:read|popular|viewed)|trending(?: now)?")
-# Whole lines that are never article text ("date" lines carry the article's date).
-_LINE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("last-update", re.compile(
-        rf"(?i:last[ -]updated?|updated|modified)(?:\s+(?:on|at))?\s*:?\s*{_DATE}{_TIME}")),
-    ("date", re.compile(rf"(?i:published|posted|dated?)?(?:\s+on)?\s*:?\s*{_DATE}{_TIME}")),
-    ("logo", re.compile(r"(?i)(?:[\w.&'’-]+\s+){0,3}logo")),
-    ("none", re.compile(r"None|null|undefined|NaN")),
-    ("check-also", re.compile(rf"(?i)(?:{_RELATED})\s*:?")),
-    ("teaser", re.compile(rf"(?i)(?:{_RELATED})\s*:\s*\S.{{0,200}}")),
-    ("boilerplate", re.compile(
-        r"(?i)advertisement|sponsored(?: content)?|share(?: this(?: article| story| post)?)?:?"
-        r"|share on \w+|tweet|print|e-?mail|facebook|twitter|whatsapp|telegram|linkedin"
-        r"|skip to (?:main )?content|continue reading|click here\b.{0,60}"
-        r"|(?:subscribe|sign up|follow us)\b.{0,60}|tags?:.{0,150}|topics?:.{0,150}"
-        r"|(?:©|copyright\s*(?:©|\(c\))?\s*\d{4}).{0,100}|all rights reserved\.?")),
-    ("credit", re.compile(
-        r"(?i)\(?(?:(?:additional )?reporting|editing|writing|compiled|edited|photos?) by\b.{0,120}"
-        r"|sources?:\s.{1,60}|(?:photo|image|picture|credit)s?\s*:\s*.{1,60}")),
-)
-_BYLINE = re.compile(r"(?:(?:Written|Reported|Posted|Story|Text) [Bb]y|By|BY)\s+(?P<who>.{2,150})")
-_NAME_WORD = re.compile(r"[A-Z][\w'’.\-]*|and|&|de|van|von|der|al|bin|[|•·–—-]")
-_DATE_MARKER = re.compile(rf"(?i:date|dated|published|posted)\s*:?\s*(?:{_DATE}){_TIME}\s+")
-_IMAGE_NAME = re.compile(
-    r"(?<![\w/])(?:https?://\S*?/)?[\w\-.]*\w\.(?i:jpe?g|png|gif|webp|bmp|tiff?|svg|avif)(?![a-z])")
-_PHOTO_CREDIT = re.compile(
-    r"\s+/\s+(?:[A-Z][\w.&'’\-]*|[a-z][\w\-]*\.[a-z]{2,})(?:\s+[A-Z][\w.&'’\-]*){0,3}$"
-    r"|\s*[(\[](?i:file )?(?i:photo|image|picture|credit)s?(?: by)?\s*[:/]?\s*"
-    r"[^()\[\]]{1,50}[)\]]$")
-_MARKUP = re.compile(r"(?:#{1,6}|[-*+>•])\s+")  # Markdown headings, list items and quotes
-_TERMINAL = re.compile(r"[.!?][\"'”’»)\]]*$|[\"”’»)\]]$")
-_INNER_STOP = re.compile(r"[.!?…;:]\W*\s+\W*\w")  # a stop followed by more words
-_WRAP_WORDS = frozenset(["a", "an", "and", "as", "at", "by", "for", "from", "in", "is", "of", "on",
-                        "or", "that", "the", "their", "to", "was", "were", "with"])
-
-
-def _line_kind(line: str) -> str | None:
-    for kind, pattern in _LINE_KINDS:
-        if pattern.fullmatch(line):
-            return kind
-    return "byline" if _is_byline(line) else None
-
-
-def _is_byline(line: str) -> bool:
-    """"By Orkhan Jalilov April 8, 2021": names (capitalised words) and at most a date."""
-    m = _BYLINE.fullmatch(line)
-    if m is None or line.endswith("."):
-        return False
-    words = re.sub(rf"{_DATE}{_TIME}", " ", m["who"]).replace(",", " ").split()
-    return 1 <= len(words) <= 8 and all(_NAME_WORD.fullmatch(w) for w in words)
-
-
 @dataclass
 class _Piece:
     """Body text of one line (the line minus its furniture), as offsets into the article."""
@@ -165,7 +88,7 @@ class _Clean:
         start, end = _strip(text, start, end)
         self.furniture.append(Furniture(start=start, end=end, text=text[start:end], kind=kind))
         if kind in ("date", "byline") and self.date is None:
-            self.date = _iso(text[start:end])
+            self.date = iso_date(text[start:end])
 
 
 def _lines(text: str) -> list[tuple[int, int, int]]:
@@ -193,10 +116,10 @@ def _clean(text: str) -> _Clean:
     related = False  # inside a "Check Also" box: its headline(s) and excerpt are teasers
     for n, (start, end, block) in enumerate(_lines(text)):
         line = text[start:end]
-        kind = _line_kind(line)
+        kind = line_kind(line)
         headline = len(line.split()) <= 25 and not line.endswith(".")
-        if kind is None and related and (headline or _ELLIPSIS.search(line)):
-            kind, related = "teaser", not _ELLIPSIS.search(line)
+        if kind is None and related and (headline or ELLIPSIS.search(line)):
+            kind, related = "teaser", not ELLIPSIS.search(line)
         else:
             related = kind == "check-also" or (related and kind is not None)
         if kind is not None:
@@ -210,18 +133,18 @@ def _split_line(text: str, start: int, end: int, where: tuple[int, int], out: _C
     """Records the furniture inside a body line (date marker, image names, photo credit) and
     keeps the rest as body pieces."""
     spans: list[tuple[int, int, str]] = []
-    if m := _DATE_MARKER.match(text, start, end):
+    if m := DATE_MARKER.match(text, start, end):
         spans.append((start, m.end(), "date"))
     spans += [(m.start(), m.end(), "image-name")
-              for m in _IMAGE_NAME.finditer(text, spans[-1][1] if spans else start, end)]
-    if m := _PHOTO_CREDIT.search(text, spans[-1][1] if spans else start, end):
+              for m in IMAGE_NAME.finditer(text, spans[-1][1] if spans else start, end)]
+    if m := PHOTO_CREDIT.search(text, spans[-1][1] if spans else start, end):
         spans.append((m.start(), end, "photo-credit"))
     cursor = start
     for a, b, kind in [*spans, (end, end, "")]:
         if kind:
             out.add(text, a, b, kind)
         s, e = _strip(text, cursor, a)
-        if m := _MARKUP.match(text, s, e):
+        if m := MARKUP.match(text, s, e):
             s = m.end() if s == start else s
         if s < e:
             out.pieces.append(_Piece(s, e, *where, whole_line=(s, e) == (start, end)))
@@ -245,7 +168,7 @@ def _segment(text: str, start: int, end: int) -> list[tuple[int, int]]:
     fails to locate merges into the one before instead of being lost."""
     chunk = text[start:end].replace("\n", " ")  # pysbd ends a sentence at every line break
     cuts = [0]
-    if _INNER_STOP.search(chunk):  # pysbd costs ~0.3 ms a call: skip the one-sentence lines
+    if INNER_STOP.search(chunk):  # pysbd costs ~0.3 ms a call: skip the one-sentence lines
         with _SEGMENTER_LOCK:
             spans = _segmenter().segment(chunk)
         cuts = sorted({0} | {s.start for s in spans if chunk[s.start:s.end] == s.sent})
@@ -261,10 +184,10 @@ def _wraps(text: str, prev: _Piece, nxt: _Piece) -> bool:
     if not (prev.whole_line and nxt.whole_line):
         return False
     tail, head = text[prev.start:prev.end], text[nxt.start:nxt.end]
-    if _TERMINAL.search(tail) or _ELLIPSIS.search(tail):
+    if TERMINAL.search(tail) or ELLIPSIS.search(tail):
         return False
     last = tail.split()[-1].lower()
-    return head[0].islower() or tail[-1] in ",;-–—(" or last in _WRAP_WORDS
+    return head[0].islower() or tail[-1] in ",;-–—(" or last in WRAP_WORDS
 
 
 def _join(text: str, pieces: list[_Piece]) -> list[list[_Piece]]:
@@ -284,7 +207,7 @@ def _sentences(text: str, clean: _Clean) -> list[tuple[int, int]]:
     for group in _join(text, clean.pieces):
         found = _segment(text, group[0].start, group[-1].end)
         line = text[group[0].start:group[-1].end]
-        if len(group) == len(found) == 1 and _ELLIPSIS.search(line) and len(line.split()) <= 40:
+        if len(group) == len(found) == 1 and ELLIPSIS.search(line) and len(line.split()) <= 40:
             clean.add(text, group[0].start, group[0].end, "teaser")
         else:
             spans += found
@@ -317,7 +240,7 @@ def _build(text: str, path: str | None, title: str | None = None,
     return Article(
         path=path, text=text, title=title, date=date or clean.date, sentences=sentences,
         furniture=sorted(clean.furniture, key=lambda f: f.start),
-        truncated=last != title and not _TERMINAL.search(last),
+        truncated=last != title and not TERMINAL.search(last),
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
 
@@ -350,7 +273,7 @@ def _from_html(raw: bytes, name: str) -> Article:
     title = (doc.title or "").strip() or None
     if title and not text.lstrip().startswith(title):
         text = f"{title}\n\n{text}"  # the headline carries facts: keep it as sentence 1
-    return _build(text, name, title=title, date=_iso(doc.date or ""))
+    return _build(text, name, title=title, date=iso_date(doc.date or ""))
 
 
 def load_article(path: str | Path) -> Article:
