@@ -9,7 +9,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 
-def completion(content: str, prompt_tokens: int = 100, completion_tokens: int = 50) -> dict[str, Any]:
+def completion(
+    content: str, prompt_tokens: int = 100, completion_tokens: int = 50
+) -> dict[str, Any]:
     return {
         "id": "chatcmpl-test", "object": "chat.completion", "created": 0, "model": "test-model",
         "choices": [{"index": 0, "finish_reason": "stop",
@@ -27,10 +29,10 @@ class FakeOpenAIServer:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 - the stdlib's name
+            def do_POST(self) -> None:
                 length = int(self.headers.get("content-length", 0))
                 server.requests.append(json.loads(self.rfile.read(length)))
-                server.headers.append(dict(self.headers))
+                server.headers.append({k.lower(): v for k, v in self.headers.items()})
                 status, headers, body = server.replies.pop(0)
                 data = json.dumps(body).encode()
                 self.send_response(status)

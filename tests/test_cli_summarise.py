@@ -28,7 +28,9 @@ def one_line(err: str) -> str:
     return lines[0]
 
 
-def test_json_output_follows_the_contract(fake: FakeLLM, capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_output_follows_the_contract(
+    fake: FakeLLM, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert cli(["summarise", SEED_004, "--format", "json", "--no-cache"]) == 0
     data = json.loads(capsys.readouterr().out)
     for key in ("summary", "key_points", "claims", "figures", "validation", "prompt", "model"):

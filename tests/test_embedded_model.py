@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from summariser.articles import load_article
+from summariser.llm.model_files import MODEL_NAME
 
 pytestmark = pytest.mark.model
 SEED = "seeds/004_ca5b7a342c02b2f4.txt"
@@ -31,7 +32,7 @@ def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     cache = tmp_path_factory.mktemp("cache")
     shared = Path(os.environ.get("SUMMARISER_CACHE_DIR", Path.home() / ".cache/summariser"))
     (cache / "models").mkdir()
-    for name in ("qwen2.5-coder-1.5b-instruct-q4_k_m.gguf", "qwen2.5-coder-1.5b-instruct-q4_k_m.ok"):
+    for name in (f"{MODEL_NAME}.gguf", f"{MODEL_NAME}.ok"):
         if (shared / "models" / name).exists():
             (cache / "models" / name).symlink_to(shared / "models" / name)
     return cache

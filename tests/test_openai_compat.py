@@ -29,7 +29,7 @@ def test_same_prompt_and_schema_over_an_openai_compatible_endpoint(tmp_path: Pat
     assert "key_points" in request["response_format"]["json_schema"]["schema"]["properties"]
     assert "[S1]" in request["messages"][-1]["content"]
     assert result.model.backend == "openai" and result.usage.prompt_tokens == 100
-    assert server.headers[0]["Authorization"] == "Bearer sk-test"
+    assert server.headers[0]["authorization"] == "Bearer sk-test"
 
 
 def test_429_and_5xx_are_retried_honouring_retry_after(tmp_path: Path) -> None:
@@ -56,7 +56,9 @@ def test_unreachable_endpoint_is_named_with_its_url(tmp_path: Path) -> None:
         summarise(SEED_004, settings_for(url, tmp_path, retries=1))
 
 
-def test_openai_without_a_key_is_a_config_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_openai_without_a_key_is_a_config_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
     with pytest.raises(ConfigError, match="OPENAI_API_KEY"):

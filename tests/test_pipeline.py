@@ -105,5 +105,5 @@ def test_long_article_is_split_summarised_and_merged(tmp_path: Path) -> None:
 
 def test_resolve_article_from_text_and_missing_path() -> None:
     assert resolve_article("Iran and Bolivia signed two agreements on Monday.").sentences
-    with pytest.raises(InputError, match="missing.txt"):
+    with pytest.raises(InputError, match=r"missing\.txt"):
         resolve_article("missing.txt")

@@ -28,7 +28,7 @@ class FakeLLM:
     def generate(
         self, messages: list[Message], schema: type[BaseModel], max_tokens: int
     ) -> Generation:
-        self.calls.append(messages)
+        self.calls.append(list(messages))  # a copy: callers extend their history later
         if not self.replies:
             raise ModelError("the fake model has no replies left")
         reply = self.replies.pop(0)

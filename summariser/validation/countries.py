@@ -1,0 +1,61 @@
+"""Country names, other names and demonyms from summariser/data/countries.json, so 'Iranian'
+matches 'Iran', 'Kazakh' matches 'Kazakhstan' and 'Islamic Republic of Iran' matches 'Iran'.
+
+Each form maps to a set of countries because some forms are shared ('Congolese',
+'Dominican'). Capitals are kept for labelling a name as a city only: a capital in a summary is
+never taken as evidence for its country, nor the other way round."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from summariser.validation.words import fold
+
+
+@dataclass(frozen=True)
+class CountryTable:
+    forms: dict[tuple[str, ...], frozenset[str]]  # folded token tuple -> country names
+    capitals: dict[str, str]  # folded capital -> country
+    longest: int
+
+
+def _plurals(demonym: str) -> list[str]:
+    # Iranian -> Iranians, Kazakh -> Kazakhs; demonyms in -ese, -ss, -sh, -ch have no plural form
+    if demonym.endswith(("ese", "s", "sh", "ch", "x")):
+        return [demonym]
+    return [demonym, demonym + "s"]
+
+
+@lru_cache(maxsize=1)
+def table() -> CountryTable:
+    raw = resources.files("summariser").joinpath("data/countries.json").read_text("utf-8")
+    forms: dict[tuple[str, ...], set[str]] = {}
+    capitals: dict[str, str] = {}
+    for row in json.loads(raw)["countries"]:
+        names = [row["name"], *row["aliases"]]
+        names += [p for d in row["demonyms"] for p in _plurals(d)]
+        for form in names:
+            key = tuple(fold(form).replace(".", "").split())
+            forms.setdefault(key, set()).add(row["name"])
+        if row["capital"]:
+            capitals[fold(row["capital"])] = row["name"]
+    longest = max(len(k) for k in forms)
+    return CountryTable({k: frozenset(v) for k, v in forms.items()}, capitals, longest)
+
+
+def country_at(words: list[str], i: int) -> tuple[int, frozenset[str]]:
+    """The longest country form starting at words[i] (folded, possessive stripped): its length
+    in words and its countries, or (0, empty)."""
+    t = table()
+    for n in range(min(t.longest, len(words) - i), 0, -1):
+        found = t.forms.get(tuple(words[i: i + n]))
+        if found:
+            return n, found
+    return 0, frozenset()
+
+
+def capital_of(word: str) -> str | None:
+    return table().capitals.get(fold(word))

@@ -1,0 +1,117 @@
+"""The names of a source article, found once per article and cached by its hash: those of the
+body, those of the page furniture, every body word (for acronym expansions) and the acronyms."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from summariser.articles import Article
+from summariser.validation.name_parts import Name, find_names, tokens
+
+_CACHE_SIZE = 32
+
+
+@dataclass
+class Place:
+    """A source name and its sentence, so a claim's names can be looked for in its citations."""
+
+    name: Name
+    sentence: int | None
+
+
+@dataclass
+class NameIndex:
+    text: str  # the article as loaded
+    body: list[Place]
+    furniture: list[Place]
+    body_text: str  # lower-cased, furniture blanked out, same offsets as Article.text
+    furniture_text: str  # lower-cased, only the furniture
+    words: list[tuple[str, int, int]]  # every body word (hyphenated parts apart), folded
+    acronyms: dict[str, list[Place]] = field(default_factory=dict)
+
+
+_CACHE: OrderedDict[str, NameIndex] = OrderedDict()
+
+
+def flat(text: str) -> str:
+    """Lower case with one kind of apostrophe, keeping every offset (unlike casefold)."""
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text).replace("’", "'")
+
+
+def is_acronym(text: str) -> bool:
+    core = text[:-1] if text.endswith("s") and len(text) > 2 else text
+    upper = sum(c.isupper() for c in core)
+    return 2 <= len(core) <= 8 and core.isalpha() and upper >= 2 and core[0].isupper()
+
+
+def acronym_key(text: str) -> str:
+    core = text[:-1] if text.endswith("s") and text[-2:-1].isupper() else text
+    return core.casefold()
+
+
+def _blank(text: str, spans: list[tuple[int, int]], keep: bool) -> str:
+    """The text with the spans blanked out (keep=False) or everything else blanked (keep=True);
+    newlines stay, so sentence and title-line detection still work."""
+    def spaces(s: str) -> str:
+        return "".join(c if c == "\n" else " " for c in s)
+
+    out = spaces(text) if keep else text
+    for start, end in spans:
+        piece = text[start:end] if keep else spaces(text[start:end])
+        out = out[:start] + piece + out[end:]
+    return out
+
+
+def _sentence_of(article: Article, pos: int) -> int | None:
+    for s in article.sentences:
+        if s.start <= pos < s.end:
+            return s.index
+    return None
+
+
+def name_index(article: Article) -> NameIndex:
+    cached = _CACHE.get(article.sha256)
+    if cached is not None:
+        _CACHE.move_to_end(article.sha256)
+        return cached
+    spans = [(f.start, f.end) for f in article.furniture]
+    body_text = _blank(article.text, spans, keep=False)
+    furniture_text = _blank(article.text, spans, keep=True)
+    body = [Place(n, _sentence_of(article, n.start)) for n in find_names(body_text)]
+    furniture = [Place(n, None) for n in find_names(furniture_text)] if spans else []
+    words = [(part, t.start, t.end) for t in tokens(body_text)
+             for part in t.word.split("-") if part]
+    index = NameIndex(article.text, body, furniture, flat(body_text), flat(furniture_text), words)
+    for place in body:
+        for tok in place.name.toks:
+            if is_acronym(tok.text):
+                index.acronyms.setdefault(acronym_key(tok.text), []).append(place)
+    _CACHE[article.sha256] = index
+    if len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return index
+
+
+@dataclass
+class Scope:
+    """Where a name is looked for: the whole body, or only some sentences (a claim's)."""
+
+    index: NameIndex
+    sentences: set[int] | None = None
+    spans: list[tuple[int, int]] | None = None
+
+    def places(self, furniture: bool = False) -> list[Place]:
+        if furniture:
+            return self.index.furniture
+        if self.sentences is None:
+            return self.index.body
+        return [p for p in self.index.body if p.sentence in self.sentences]
+
+    def words(self) -> list[tuple[str, int, int]]:
+        if self.spans is None:
+            return self.index.words
+        return [w for w in self.index.words if any(a <= w[1] < b for a, b in self.spans)]
+
+    def inside(self, pos: int) -> bool:
+        return self.spans is None or any(a <= pos < b for a, b in self.spans)

@@ -1,0 +1,178 @@
+"""Finding names in text: runs of capitalised words ('Mohammad Javad Zarif', 'Islamic Republic
+of Iran', 'Port Aktau'), without an NLP pipeline.
+
+A light heuristic instead of spaCy (en_core_web_sm is not on PyPI, and a tagger would cost more
+start-up time than the whole check): a name is a run of capitalised words, joined by 'of', 'de',
+'bin' and the like; a capitalised word that opens a sentence, or sits in a title-case line (a
+headline), is dropped when it is an ordinary English word ('Officials', 'Seeks'), unless it is
+a country or demonym. Months and weekdays are never names. Multi-word country forms become one
+token carrying their countries, so 'Islamic Republic of Iran' and 'Iranian' both mean Iran."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from summariser.validation.countries import country_at
+from summariser.validation.words import MONTHS, WEEKDAYS, fold, is_common_word
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+CONNECTORS = frozenset({"of", "de", "del", "da", "di", "du", "la", "le", "van", "von", "der",
+                        "den", "bin", "ibn", "al", "el"})
+ABBREVIATIONS = frozenset({"st", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "sgt",
+                           "prof", "jr", "sr", "mt", "ft", "gov", "sen", "rep", "no"})
+_OPENERS = " \t\"“‘'([*-•–—"
+
+
+@dataclass
+class Tok:
+    text: str  # as written, without a possessive 's
+    word: str  # folded
+    start: int
+    end: int
+    possessive: bool = False
+    countries: frozenset[str] = field(default_factory=frozenset)
+
+    def same(self, other: Tok) -> bool:
+        if self.countries or other.countries:
+            return bool(self.countries & other.countries)
+        return self.word == other.word
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass
+class Name:
+    text: str
+    start: int
+    end: int
+    toks: list[Tok]
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return tuple("@" + "|".join(sorted(t.countries)) if t.countries else t.word
+                     for t in self.toks)
+
+
+def tokens(text: str) -> list[Tok]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        start, end = m.span()
+        if (start and text[start - 1].isdigit()) or (end < len(text) and text[end].isdigit()):
+            continue  # part of an identifier such as 'A00150942.jpg' or 'MiG-29'
+        raw = m.group()
+        possessive = raw.endswith(("'s", "’s")) and len(raw) > 2
+        clean = raw[:-2] if possessive else raw
+        out.append(Tok(clean, fold(clean).replace(".", ""), start, start + len(clean),
+                       possessive))
+    return out
+
+
+def _sentence_start(text: str, toks: list[Tok], i: int) -> bool:
+    before = text[toks[i - 1].end if i else 0: toks[i].start]
+    if i == 0 or "\n" in before:
+        return True
+    stripped = before.rstrip(_OPENERS)
+    if not stripped or stripped[-1] not in ".!?:;":
+        return False
+    return not (stripped == "." and toks[i - 1].word in ABBREVIATIONS)
+
+
+_TITLE_EXEMPT = frozenset({"with", "from", "into", "over", "upon", "than", "that", "onto",
+                           "amid", "after", "about", "before", "under", "near"})
+
+
+def _title_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of headline lines (title case), where capitals say nothing: no closing full stop,
+    and every word of four letters or more capitalised but for a few prepositions."""
+    spans, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        words = [w for w in re.findall(r"[^\W\d_]{4,}", line) if w not in _TITLE_EXEMPT]
+        headline = not line.strip().endswith((".", "!", "?", ";", ":", ","))
+        if headline and len(words) >= 3 and all(w[0].isupper() for w in words):
+            spans.append((pos, pos + len(line)))
+        pos += len(line)
+    return spans
+
+
+def _is_name_word(text: str, toks: list[Tok], i: int, titles: list[tuple[int, int]]) -> bool:
+    tok = toks[i]
+    if not tok.capitalised or tok.word in MONTHS or tok.word in WEEKDAYS:
+        return False
+    if len(tok.text) == 1 and i + 1 < len(toks) and toks[i + 1].start > tok.end + 1:
+        return False  # 'I', 'A' alone
+    doubtful = _sentence_start(text, toks, i) or any(a <= tok.start < b for a, b in titles)
+    if not doubtful or country_at([tok.word], 0)[0]:
+        return True
+    return not is_common_word(tok.text)
+
+
+def _joined(text: str, a: Tok, b: Tok) -> bool:
+    gap = text[a.end: b.start]
+    if a.possessive:
+        gap = gap[2:]
+    return gap in (" ", "\u00a0") or (gap == ". " and a.word in ABBREVIATIONS)
+
+
+def _runs(text: str, toks: list[Tok]) -> list[list[Tok]]:
+    titles = _title_lines(text)
+    name_word = [_is_name_word(text, toks, i, titles) for i in range(len(toks))]
+    runs: list[list[Tok]] = []
+    current: list[Tok] = []
+    for i, tok in enumerate(toks):
+        joined = bool(current) and _joined(text, toks[i - 1], tok)
+        connector = (joined and tok.word in CONNECTORS | {"the"} and not tok.capitalised
+                     and i + 1 < len(toks) and _joined(text, tok, toks[i + 1])
+                     and (name_word[i + 1] or toks[i + 1].word == "the"))
+        if name_word[i] or connector:
+            if not joined:
+                current = []
+                runs.append(current)
+            current.append(tok)
+        else:
+            current = []
+    return [r for r in runs if any(name_word[toks.index(t)] for t in r)]
+
+
+def _merge_countries(run: list[Tok]) -> list[Tok]:
+    words = [t.word for t in run]
+    out, i = [], 0
+    while i < len(run):
+        n, countries = country_at(words, i)
+        if n:
+            first, last = run[i], run[i + n - 1]
+            text = " ".join(t.text for t in run[i: i + n])
+            out.append(Tok(text, " ".join(words[i: i + n]), first.start, last.end,
+                           last.possessive, countries))
+            i += n
+        else:
+            out.append(run[i])
+            i += 1
+    return out
+
+
+def find_names(text: str) -> list[Name]:
+    """The names in `text`, in order, each with its span and tokens."""
+    found = []
+    for run in _runs(text, tokens(text)):
+        while run and not run[-1].capitalised:
+            run = run[:-1]
+        if not run:
+            continue
+        toks = _merge_countries(run)
+        found.append(Name(text[run[0].start: run[-1].end], run[0].start, run[-1].end, toks))
+    return found
+
+
+def name_from_text(text: str) -> list[Name]:
+    """A name given as such (a structured summary's people, countries, organisations): every
+    word counts, and parts in brackets or after commas are names of their own."""
+    names = []
+    for part in re.split(r"[(),;/]", text):
+        toks = [t for t in tokens(part) if t.word != "the" or t is not tokens(part)[0]]
+        if toks:
+            merged = _merge_countries(toks)
+            names.append(Name(part.strip(), toks[0].start, toks[-1].end, merged))
+    return names

@@ -1,0 +1,314 @@
+"""Checking that the people, countries and organisations a summary names are in the source.
+
+A summary's name is supported when, in the article body (not its page furniture):
+- its words occur in order within one name of the source ('Zarif' and 'Foreign Minister Zarif'
+  in 'Iranian Foreign Minister Mohammad Javad Zarif'), or the phrase occurs as written;
+- it is a country or demonym and the source names that country in any form ('Kazakh' for
+  'Kazakhstan', 'Iranian' for 'Iran', 'Islamic Republic of Iran' for 'Iranians');
+- it is an acronym and the source has it, or words whose initials spell it ('INSTC' for
+  'International North-South Transport Corridor', 'MoU' for 'memorandum of understanding'),
+  or it is a long name whose acronym the source uses ('Eurasian Economic Union' for 'EEU');
+- without its titles and countries, the rest is in a source name that is not tied to another
+  country: 'Iran's First Vice President Aref' is supported by 'Aref', but 'Iranian Foreign
+  Minister Tleuberdi' is not when the source calls him the Kazakh foreign minister;
+- a word differs from a source name word only in spelling (rapidfuzz ratio >= 88 for words of
+  5+ letters, also against two source words written together): 'Astrakhan' for 'Astra Khan',
+  'Nazarbaev' for 'Nazarbayev'. Countries are never fuzzy-matched ('Iraq' is not 'Iran').
+A name found only in page furniture is `boilerplate`; anything else is `unsupported`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import pairwise
+
+from summariser.articles import Article
+from summariser.validation.countries import capital_of
+from summariser.validation.models import NameCategory, NameCheck, SourceSpan
+from summariser.validation.name_index import (
+    Place,
+    Scope,
+    acronym_key,
+    flat,
+    is_acronym,
+    name_index,
+)
+from summariser.validation.name_parts import Name, Tok, find_names, name_from_text
+from summariser.validation.words import wordset
+
+FUZZY_MIN = 88.0
+FUZZY_MIN_LENGTH = 5
+TITLES = wordset("""president minister foreign prime vice first deputy general major brigadier
+ambassador chairman chairwoman chief secretary spokesman spokeswoman spokesperson caretaker king
+queen prince princess sheikh emir mr mrs ms dr sir lord senator governor mayor commander admiral
+colonel lieutenant captain director head leader envoy counterpart supreme ayatollah speaker
+defence defense economy trade finance interior industry industries former acting late top senior
+chancellor premier official officials delegate representative consul pm fm mp ceo""")
+ORG_WORDS = wordset("""organization organisation union agency ministry company bank council
+chamber club corridor railway fund association committee commission party army navy forces police
+university institute airport airlines air news embassy parliament assembly court corporation group
+inc ltd federation alliance league network office department guard corps centre center
+foundation""")
+SKIPPABLE = frozenset({"of", "the", "and", "for", "on", "de", "&", "in"})
+
+
+@dataclass
+class Hit:
+    place: Place | None
+    note: str = ""
+    tok: Tok | None = None  # the source token, when a single word matched (a country)
+    found: bool = True
+
+
+def _in_order(cand: list[Tok], seq: list[Tok]) -> bool:
+    j = 0
+    for tok in seq:
+        if j < len(cand) and cand[j].same(tok):
+            j += 1
+    return j == len(cand)
+
+
+def _seq_hit(toks: list[Tok], places: list[Place]) -> Hit | None:
+    for place in places:
+        if _in_order(toks, place.name.toks):
+            return Hit(place)
+    return None
+
+
+def _country_place(tok: Tok, places: list[Place]) -> tuple[Place, Tok] | None:
+    for place in places:
+        for other in place.name.toks:
+            if other.countries & tok.countries:
+                return place, other
+    return None
+
+
+def _country_hit(name: Name, places: list[Place]) -> Hit | None:
+    if not all(t.countries for t in name.toks):
+        return None
+    first: tuple[Place, Tok] | None = None
+    for tok in name.toks:
+        found = _country_place(tok, places)
+        if found is None:
+            return Hit(None, f"the source does not name {tok.text}", found=False)
+        first = first or found
+    assert first is not None
+    return Hit(first[0], tok=first[1])
+
+
+def _expansion(letters: str, words: list[tuple[str, int, int]]) -> tuple[int, int] | None:
+    """Words whose initials spell `letters`, function words skippable: 'MoU' in 'memorandum
+    of understanding', 'INSTC' in 'International North-South Transport Corridor'."""
+
+    def walk(li: int, wi: int) -> int | None:
+        if li == len(letters):
+            return wi
+        if wi >= len(words) or wi - start > 2 * len(letters):
+            return None
+        word = words[wi][0]
+        if word[0] == letters[li]:
+            end = walk(li + 1, wi + 1)
+            if end is not None:
+                return end
+        return walk(li, wi + 1) if word in SKIPPABLE else None
+
+    for start, (word, _, _) in enumerate(words):
+        if word[0] == letters[0] and word not in SKIPPABLE:
+            end = walk(0, start)
+            if end is not None:
+                return words[start][1], words[end - 1][2]
+    return None
+
+
+def _initials(toks: list[Tok], skip: bool) -> str:
+    parts = [p for t in toks for p in t.word.split("-") if p and not (skip and p in SKIPPABLE)]
+    return "".join(p[0] for p in parts)
+
+
+def _acronym_hit(name: Name, scope: Scope, text: str) -> Hit | None:
+    places = scope.places()
+    acronyms = {k: [p for p in v if p in places] for k, v in scope.index.acronyms.items()}
+    if len(name.toks) == 1 and is_acronym(name.toks[0].text):
+        key = acronym_key(name.toks[0].text)
+        if acronyms.get(key):
+            return Hit(acronyms[key][0])
+        span = _expansion(key, scope.words())
+        if span is None:
+            return None
+        written = scope.index.text[span[0]:span[1]]
+        return Hit(None, f"written out in the source: {written!r}",
+                   tok=Tok(written, key, span[0], span[1]))
+    if len(name.toks) < 2:
+        return None
+    for skip in (True, False):
+        found = acronyms.get(_initials(name.toks, skip))
+        if found:
+            return Hit(found[0], f"the source uses its acronym in {found[0].name.text!r}")
+    return None
+
+
+def _core_hit(name: Name, places: list[Place]) -> Hit | None:
+    """The name without titles and countries: 'Iran's First Vice President Aref' -> 'Aref'."""
+    core = [t for t in name.toks if not t.countries and t.word not in TITLES]
+    countries = [t for t in name.toks if t.countries]
+    if not core:
+        return None
+    matches = [p for p in places if _in_order(core, p.name.toks)]
+    if not matches:
+        return None
+    if countries:
+        wanted = frozenset().union(*(t.countries for t in countries))
+        tied = [p for p in matches if any(t.countries for t in p.name.toks)]
+        agrees = any(t.countries & wanted for p in tied for t in p.name.toks)
+        if tied and not agrees:  # the source ties this person to another country
+            return Hit(None, f"the source has {tied[0].name.text!r}", found=False)
+        missing = [t.text for t in countries if _country_place(t, places) is None]
+        if missing:
+            return Hit(None, f"the source does not name {missing[0]}", found=False)
+    return Hit(matches[0])
+
+
+def _phrase_hit(name: Name, scope: Scope, folded: str) -> Hit | None:
+    phrase = flat(name.text)
+    if len(phrase) < 3:
+        return None
+    pos = folded.find(phrase)
+    while pos >= 0:
+        end = pos + len(phrase)
+        bounded = (pos == 0 or not folded[pos - 1].isalnum()) and (
+            end == len(folded) or not folded[end].isalnum())
+        if bounded and scope.inside(pos):
+            return Hit(None, "", tok=Tok(name.text, phrase, pos, end))
+        pos = folded.find(phrase, pos + 1)
+    return None
+
+
+def _fuzzy_variant(name: Name, places: list[Place]) -> tuple[list[Tok], str] | None:
+    """The name with words respelled as the nearest source name words ('Astrakhan' ->
+    'Astra Khan'), when every changed word is close enough."""
+    from rapidfuzz import fuzz, process
+
+    vocab: dict[str, list[Tok]] = {}
+    for place in places:
+        toks = [t for t in place.name.toks if not t.countries]
+        for a, b in pairwise(toks):
+            vocab.setdefault(a.word + b.word, [a, b])
+        for t in toks:
+            vocab.setdefault(t.word, [t])
+    out: list[Tok] = []
+    changed = []
+    for tok in name.toks:
+        key: str | None = tok.word
+        if key not in vocab and not tok.countries and len(tok.word) >= FUZZY_MIN_LENGTH:
+            best = process.extractOne(tok.word, list(vocab), scorer=fuzz.ratio,
+                                      score_cutoff=FUZZY_MIN)
+            key = best[0] if best else None
+        if key is None or key not in vocab or tok.countries:
+            out.append(tok)
+            continue
+        out += vocab[key]
+        if key != tok.word or len(vocab[key]) > 1:
+            changed.append(" ".join(t.text for t in vocab[key]))
+    if not changed:
+        return None
+    return out, "spelling variant of " + ", ".join(repr(c) for c in changed)
+
+
+def _match(name: Name, scope: Scope, furniture: bool = False) -> Hit | None:
+    places = scope.places(furniture)
+    text = scope.index.furniture_text if furniture else scope.index.body_text
+    hit = (_seq_hit(name.toks, places) or _country_hit(name, places)
+           or _phrase_hit(name, scope, text))
+    if furniture:
+        return hit or _core_hit(name, places)
+    if hit is not None:
+        return hit
+    hit = _acronym_hit(name, scope, text) or _core_hit(name, places)
+    if hit is not None:
+        return hit
+    variant = _fuzzy_variant(name, places)
+    if variant is None:
+        return None
+    respelled = Name(name.text, name.start, name.end, variant[0])
+    hit = _seq_hit(respelled.toks, places) or _core_hit(respelled, places)
+    if hit is not None and hit.found:
+        hit.note = variant[1]
+    return hit
+
+
+PLACE_WORDS = wordset("""port sea city province region island islands river lake mountain
+mountains gulf strait zone county district state valley bay ocean coast""")
+
+
+def category_of(name: Name) -> NameCategory:
+    toks = name.toks
+    if all(t.countries for t in toks):
+        return "country"
+    words = {t.word for t in toks}
+    if words & ORG_WORDS or any(is_acronym(t.text) and t.word not in TITLES for t in toks):
+        return "organisation"
+    if words & PLACE_WORDS or capital_of(name.text):
+        return "other"
+    core = [t for t in toks if not t.countries and t.word not in TITLES]
+    if core and (len(core) >= 2 or len(core) < len(toks)):
+        return "person"
+    return "other"
+
+
+def _span(hit: Hit, scope: Scope) -> SourceSpan | None:
+    text = scope.index.text
+    if hit.tok is not None:
+        start, end = hit.tok.start, hit.tok.end
+        sentence = hit.place.sentence if hit.place else None
+    elif hit.place is not None:
+        start, end, sentence = hit.place.name.start, hit.place.name.end, hit.place.sentence
+    else:
+        return None
+    return SourceSpan(start=start, end=end, text=text[start:end], sentence=sentence)
+
+
+def _category(name: Name, given: NameCategory | None, hit: Hit | None) -> NameCategory:
+    if given:
+        return given
+    own = category_of(name)
+    if own == "other" and hit is not None and hit.place is not None and len(name.toks) == 1:
+        # 'Zarif' alone says little; the source's 'Mohammad Javad Zarif' says he is a person
+        return "person" if category_of(hit.place.name) == "person" else own
+    return own
+
+
+def check_name(name: Name, scope: Scope, category: NameCategory | None = None) -> NameCheck:
+    hit = _match(name, scope)
+    if hit is not None and hit.found:
+        return NameCheck(text=name.text, category=_category(name, category, hit),
+                         status="supported", source=_span(hit, scope), note=hit.note)
+    in_furniture = _match(name, scope, furniture=True)
+    if in_furniture is not None and in_furniture.found:
+        return NameCheck(text=name.text, category=_category(name, category, in_furniture),
+                         status="boilerplate", source=_span(in_furniture, scope),
+                         note="only in page furniture")
+    note = hit.note if hit is not None else "not in the source"
+    return NameCheck(text=name.text, category=_category(name, category, None),
+                     status="unsupported", note=note)
+
+
+def summary_names(text: str, given: Iterable[tuple[str, NameCategory]] = ()
+                  ) -> list[tuple[Name, NameCategory | None]]:
+    """The names to check: those listed (with their category), then those found in the text,
+    each once."""
+    out: list[tuple[Name, NameCategory | None]] = []
+    seen: set[tuple[str, ...]] = set()
+    listed = [(n, c) for raw, c in given for n in name_from_text(raw)]
+    found = [(n, None) for n in find_names(text)]
+    for name, category in [*listed, *found]:
+        if name.key not in seen:
+            seen.add(name.key)
+            out.append((name, category))
+    return out
+
+
+def check_names(article: Article, text: str,
+                given: Iterable[tuple[str, NameCategory]] = ()) -> list[NameCheck]:
+    """One NameCheck per name listed in `given` or found in `text`."""
+    scope = Scope(name_index(article))
+    return [check_name(name, scope, category) for name, category in summary_names(text, given)]

@@ -1,0 +1,169 @@
+"""Checking that text a summary puts in quotation marks is in the source.
+
+Quotes are found between straight or curly double quotes, and between single quotes that open
+after a space or bracket and close before a non-letter (so the apostrophe of "Iran's" never
+opens one). A quote is compared word by word with the article body (furniture blanked out),
+case-folded, punctuation and quote marks ignored. The place to compare with is the exact word
+sequence when there is one, else the region rapidfuzz's partial_ratio alignment points to;
+words are then aligned with a Levenshtein alignment (rapidfuzz). A quote is supported when the
+differences cost at most MAX_COST (0.5): a word written differently but close (ratio >= 85, five
+letters or more: 'organisation'/'organization') costs nothing, one stop word added or left out
+('the', 'of') costs 0.5, any other changed, added or missing word costs 1, so one changed word
+('high' -> 'great') makes a quote unsupported. The score is 100 * (1 - cost / words). An
+ellipsis splits a quote into parts checked one by one; the quote's score is its worst part's."""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from summariser.articles import Article
+from summariser.validation.models import QuoteCheck, SourceSpan
+from summariser.validation.words import STOP_WORDS
+
+MAX_COST = 0.5
+VARIANT_MIN = 85.0
+_QUOTES = re.compile(
+    r"“(?P<a>[^”]{1,600})”"
+    r"|\"(?P<b>[^\"\n]{1,600})\""
+    r"|(?:^|(?<=[\s(\[]))[‘'](?P<c>(?:[^‘’'\n]|['’](?=[^\W\d_])){1,300}?)[’'](?![^\W\d_])",
+    re.M,
+)
+_ELLIPSIS = re.compile(r"\.\.\.|…|\[\.\.\.\]|\[…\]")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")
+
+
+@dataclass
+class _Words:
+    words: list[str]
+    spans: list[tuple[int, int]]
+
+
+_CACHE: OrderedDict[str, _Words] = OrderedDict()
+
+
+def words_of(text: str) -> _Words:
+    found = list(_WORD.finditer(text))
+    return _Words([m.group().lower().replace("’", "'") for m in found],
+                  [m.span() for m in found])
+
+
+def find_quotes(text: str) -> list[str]:
+    out = []
+    for m in _QUOTES.finditer(text):
+        quote = (m.group("a") or m.group("b") or m.group("c") or "").strip()
+        if words_of(quote).words:
+            out.append(quote)
+    return out
+
+
+def _body(article: Article) -> _Words:
+    cached = _CACHE.get(article.sha256)
+    if cached is None:
+        text = article.text
+        for f in article.furniture:
+            text = text[: f.start] + " " * (f.end - f.start) + text[f.end:]
+        cached = _CACHE[article.sha256] = words_of(text)
+        if len(_CACHE) > 32:
+            _CACHE.popitem(last=False)
+    return cached
+
+
+def _exact(part: list[str], body: list[str]) -> int | None:
+    first, n = part[0], len(part)
+    for i, word in enumerate(body):
+        if word == first and body[i: i + n] == part:
+            return i
+    return None
+
+
+def _region(part: list[str], body: _Words) -> tuple[int, int]:
+    """Word indices of the body region the quote most resembles (character alignment)."""
+    from rapidfuzz import fuzz
+
+    joined = " ".join(body.words)
+    found = fuzz.partial_ratio_alignment(" ".join(part), joined)
+    if found is None:
+        return 0, 0
+    starts = [0]
+    for w in body.words:
+        starts.append(starts[-1] + len(w) + 1)
+    first = max(i for i, s in enumerate(starts) if s <= found.dest_start)
+    last = max(i for i, s in enumerate(starts) if s <= max(found.dest_end - 1, 0)) + 1
+    pad = len(part) // 2 + 2
+    return max(first - pad, 0), min(last + pad, len(body.words))
+
+
+def _word_cost(a: str, b: str) -> float:
+    if a == b:
+        return 0.0
+    from rapidfuzz import fuzz
+
+    return 0.0 if min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= VARIANT_MIN else 1.0
+
+
+def _gap_cost(words: list[str]) -> float:
+    return sum(0.5 if w in STOP_WORDS else 1.0 for w in words)
+
+
+def _cost(part: list[str], window: list[str]) -> tuple[float, int, int]:
+    """Cost of the differences between the quote and the window, and the window's words it
+    covers (words around it are free)."""
+    from rapidfuzz.distance import Levenshtein
+
+    ops = list(Levenshtein.opcodes(part, window))
+    while ops and ops[0].tag == "insert":
+        ops.pop(0)
+    while ops and ops[-1].tag == "insert":
+        ops.pop()
+    if not ops:
+        return float(len(part)), 0, 0
+    cost = 0.0
+    for op in ops:
+        mine, theirs = part[op.src_start: op.src_end], window[op.dest_start: op.dest_end]
+        if op.tag == "replace" and len(mine) == len(theirs):
+            cost += sum(_word_cost(a, b) for a, b in zip(mine, theirs, strict=True))
+        elif op.tag == "replace":
+            cost += max(len(mine), len(theirs))
+        elif op.tag != "equal":
+            cost += _gap_cost(mine + theirs)
+    return cost, ops[0].dest_start, ops[-1].dest_end
+
+
+def _locate(part: list[str], body: _Words) -> tuple[float, int, int]:
+    """The cost of the part and the body word indices it spans."""
+    i = _exact(part, body.words)
+    if i is not None:
+        return 0.0, i, i + len(part)
+    lo, hi = _region(part, body)
+    cost, start, end = _cost(part, body.words[lo:hi])
+    return cost, lo + start, lo + end
+
+
+def _sentence(article: Article, pos: int) -> int | None:
+    return next((s.index for s in article.sentences if s.start <= pos < s.end), None)
+
+
+def check_quote(article: Article, quote: str) -> QuoteCheck:
+    body = _body(article)
+    parts = [p for p in (words_of(x).words for x in _ELLIPSIS.split(quote)) if p]
+    if not parts or not body.words:
+        return QuoteCheck(text=quote, status="unsupported")
+    located = [_locate(p, body) for p in parts]
+    score = min(100.0 * max(0.0, 1 - cost / len(p))
+                for p, (cost, _, _) in zip(parts, located, strict=True))
+    worst = max(cost for cost, _, _ in located)
+    first, last = located[0][1], located[-1][2]
+    if last <= first:
+        return QuoteCheck(text=quote, status="unsupported", score=round(score, 1))
+    start, end = body.spans[first][0], body.spans[last - 1][1]
+    span = SourceSpan(start=start, end=end, text=article.text[start:end],
+                      sentence=_sentence(article, start))
+    status = "supported" if worst <= MAX_COST else "unsupported"
+    return QuoteCheck(text=quote, status=status, score=round(score, 1), source=span)
+
+
+def check_quotes(article: Article, text: str) -> list[QuoteCheck]:
+    """One QuoteCheck per quotation in `text`."""
+    return [check_quote(article, q) for q in dict.fromkeys(find_quotes(text))]

@@ -1,0 +1,102 @@
+"""Word-level helpers shared by the name, quote and claim checks: stop words, a light stemmer,
+content words, and whether a capitalised word is just an English word (sentence starts and
+title-case headlines capitalise ordinary words, which must not be taken for names)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+
+def wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+STOP_WORDS = wordset("""
+a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each either even ever every few
+for from further had has have having he her here hers herself him himself his how i if in into is
+it its itself just least less many may me might more most much must my myself neither no nor not
+now of off on once only or other our ours ourselves out over own per same shall she should since
+so some such than that the their theirs them themselves then there these they this those through
+thus to too under until up upon us very via was we were what when where whether which while who
+whom whose why will with within without would yet you your yours yourself also said says say
+saying told according added noted stated its it's one's well like new two three
+""")
+
+# Function words and sentence openers that are never names, checked before the dictionary.
+FUNCTION_WORDS = STOP_WORDS | wordset("""
+meanwhile however moreover furthermore overall still already both last next earlier later
+today yesterday tomorrow officials official article summary report reports
+""")
+
+MONTHS = wordset("""january february march april may june july august september october
+november december jan feb mar apr jun jul aug sep sept oct nov dec""")
+WEEKDAYS = wordset("monday tuesday wednesday thursday friday saturday sunday")
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def fold(text: str) -> str:
+    """Casefolded, without diacritics, with one kind of apostrophe: 'Türkiye’s' -> "turkiye's"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return plain.replace("’", "'").replace("‘", "'").casefold()
+
+
+def stem(word: str) -> str:
+    """A deliberately light stemmer: plural and verb endings only, so 'ties' ~ 'tie',
+    'signed' ~ 'sign', 'expanding' ~ 'expand'; 'decreased' ~ 'decrease'."""
+    w = word
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not w.endswith("ss"):
+            w = w[: len(w) - len(suffix)] + repl
+            break
+    return w.rstrip("e") if len(w) > 4 else w
+
+
+def content_words(text: str) -> list[str]:
+    """Stems of the words that carry meaning (no stop words, no numbers, at least 3 letters)."""
+    out = []
+    for m in _WORD.finditer(fold(text)):
+        w = m.group()
+        if len(w) >= 3 and w not in STOP_WORDS and w not in MONTHS:
+            out.append(stem(w))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    """Lower-case headwords of Webster's 2nd (the english-words package), loaded on first use:
+    proper nouns are capitalised there, so 'moscow' or 'iran' are not in this set."""
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2"], lower=False, alpha=True)
+                     if w.islower())
+
+
+def _lemmas(word: str) -> list[str]:
+    forms = [word]
+    for suffix, repls in (("ies", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ed", ("", "e")),
+                          ("ing", ("", "e")), ("ly", ("",)), ("er", ("", "e")),
+                          ("ers", ("", "e")), ("est", ("",))):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            base = word[: -len(suffix)]
+            forms += [base + r for r in repls]
+            if len(base) > 2 and base[-1] == base[-2]:  # "stopped" -> "stop"
+                forms.append(base[:-1])
+    return forms
+
+
+def is_common_word(word: str) -> bool:
+    """Whether a capitalised word is an ordinary English word ('Seeks', 'Officials', 'Trade')."""
+    w = fold(word)
+    if w.endswith("'s"):
+        w = w[:-2]
+    if w in FUNCTION_WORDS or w in MONTHS or w in WEEKDAYS:
+        return True
+    words = _dictionary()
+    return any(form in words for form in _lemmas(w))
