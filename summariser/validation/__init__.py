@@ -1,15 +1,92 @@
 """Deterministic checks of a summary against its source: figures, names, quotes, claims.
 
-Imports nothing from the LLM stack, so `summariser check` starts fast."""
+Imports nothing from the LLM stack, so `summariser check` starts fast.
+
+What is checked:
+- a plain string: the figures of the text (figures.check_figures), the names found in it
+  (names.py), the text in quotation marks (quotes.py), and each sentence as an uncited claim
+  (claims.py: compared with the closest article sentences; figures and names against the whole
+  article). Sentence claims add evidence and an overlap score, and `--judge` needs them; they
+  only fail the report for what already fails it (an unsupported figure or name).
+- a CheckInput: the figures of its text and of its claims, the names it lists plus those in
+  its text, its quotes, and its claims against the sentences they cite.
+`ok` is True iff no figure is mismatch/unsupported/boilerplate, no name is unsupported or
+boilerplate, no quote is unsupported, no claim is unsupported or bad_citation, and no judge
+verdict (when a judge is given) is 'contradicted'. `derived` figures and `partial` claims are
+reported but do not fail the check."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from summariser.articles import Article
-from summariser.validation.models import CheckInput, ValidationReport
+from summariser.articles import ARTICLE_SUFFIXES, Article, article_from_text, load_article
+from summariser.errors import InputError
+from summariser.validation.models import CheckInput, ClaimInput, ValidationReport
+
+if TYPE_CHECKING:
+    from summariser.llm.base import LLM
+
+FAILING_FIGURES = frozenset({"mismatch", "unsupported", "boilerplate"})
+FAILING_CLAIMS = frozenset({"unsupported", "bad_citation"})
 
 
-def check(source: Article | str | Path, summary: str | CheckInput) -> ValidationReport:
-    """Check `summary` against `source` (an Article, a path, or article text)."""
-    raise NotImplementedError
+def resolve_source(source: Article | str | Path) -> Article:
+    if isinstance(source, Article):
+        return source
+    if isinstance(source, Path):
+        return load_article(source)
+    looks_like_path = "\n" not in source and len(source) < 1024
+    if looks_like_path and (Path(source).exists() or source.endswith(ARTICLE_SUFFIXES)):
+        return load_article(source)
+    if not source.strip():
+        raise InputError("the article text is empty")
+    return article_from_text(source)
+
+
+def _as_input(summary: str | CheckInput) -> CheckInput:
+    if isinstance(summary, CheckInput):
+        return summary
+    from summariser.validation.claims import split_sentences
+
+    return CheckInput(text=summary, claims=[ClaimInput(text=s) for s in split_sentences(summary)])
+
+
+def is_ok(report: ValidationReport) -> bool:
+    return not (
+        any(f.status in FAILING_FIGURES for f in report.figures)
+        or any(n.status != "supported" for n in report.names)
+        or any(q.status != "supported" for q in report.quotes)
+        or any(c.status in FAILING_CLAIMS or c.judge == "contradicted" for c in report.claims)
+    )
+
+
+def check(
+    source: Article | str | Path, summary: str | CheckInput, *, judge: LLM | None = None
+) -> ValidationReport:
+    """Check `summary` against `source` (an Article, a path, or article text). With `judge`,
+    each claim also gets the model's verdict on its evidence sentences."""
+    from summariser.validation.claims import check_claims
+    from summariser.validation.figures import check_figures
+    from summariser.validation.names import check_names
+    from summariser.validation.quotes import check_quotes
+
+    article = resolve_source(source)
+    given = _as_input(summary)
+    extra = [c.text for c in given.claims if c.text not in given.text]
+    text = "\n".join([given.text, *extra]).strip()
+    if not text and not given.names:
+        return ValidationReport(ok=True)
+    report = ValidationReport(
+        ok=True,
+        figures=check_figures(article, text) if text else [],
+        names=check_names(article, text, given.names),
+        quotes=check_quotes(article, text),
+        claims=check_claims(article, given.claims),
+    )
+    if judge is not None:
+        from summariser.validation.judge import judge_claims
+
+        judge_claims(report.claims, judge)
+    report.ok = is_ok(report)
+    return report

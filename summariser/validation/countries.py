@@ -1,5 +1,7 @@
 """Country names, other names and demonyms from summariser/data/countries.json, so 'Iranian'
-matches 'Iran', 'Kazakh' matches 'Kazakhstan' and 'Islamic Republic of Iran' matches 'Iran'.
+matches 'Iran', 'Kazakh' matches 'Kazakhstan' and 'Islamic Republic of Iran' matches 'Iran'; a
+few regions work the same way ('Central Asian' and 'Central Asia', 'Latino' and 'Latin
+American').
 
 Each form maps to a set of countries because some forms are shared ('Congolese',
 'Dominican'). Capitals are kept for labelling a name as a city only: a capital in a summary is
@@ -19,6 +21,7 @@ from summariser.validation.words import fold
 class CountryTable:
     forms: dict[tuple[str, ...], frozenset[str]]  # folded token tuple -> country names
     capitals: dict[str, str]  # folded capital -> country
+    regions: frozenset[str]  # the names that are regions ('Central Asia'), not countries
     longest: int
 
 
@@ -34,7 +37,8 @@ def table() -> CountryTable:
     raw = resources.files("summariser").joinpath("data/countries.json").read_text("utf-8")
     forms: dict[tuple[str, ...], set[str]] = {}
     capitals: dict[str, str] = {}
-    for row in json.loads(raw)["countries"]:
+    data = json.loads(raw)
+    for row in data["countries"] + data["regions"]:
         names = [row["name"], *row["aliases"]]
         names += [p for d in row["demonyms"] for p in _plurals(d)]
         for form in names:
@@ -43,7 +47,8 @@ def table() -> CountryTable:
         if row["capital"]:
             capitals[fold(row["capital"])] = row["name"]
     longest = max(len(k) for k in forms)
-    return CountryTable({k: frozenset(v) for k, v in forms.items()}, capitals, longest)
+    regions = frozenset(row["name"] for row in data["regions"])
+    return CountryTable({k: frozenset(v) for k, v in forms.items()}, capitals, regions, longest)
 
 
 def country_at(words: list[str], i: int) -> tuple[int, frozenset[str]]:
@@ -55,6 +60,10 @@ def country_at(words: list[str], i: int) -> tuple[int, frozenset[str]]:
         if found:
             return n, found
     return 0, frozenset()
+
+
+def is_region(names: frozenset[str]) -> bool:
+    return bool(names & table().regions)
 
 
 def capital_of(word: str) -> str | None:

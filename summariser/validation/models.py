@@ -55,6 +55,9 @@ class ClaimCheck(BaseModel):
     overlap: float = Field(0.0, description="share of the claim's content words in cited sentences")
     problems: list[str] = Field(default_factory=list)
     judge: str | None = Field(default=None, description="LLM verdict when --judge is used")
+    evidence: list[SourceSpan] = Field(
+        default_factory=list, description="the source sentences the claim was checked against: "
+        "the cited ones, or for an uncited claim the closest ones by shared words")
 
 
 class ValidationReport(BaseModel):

@@ -136,10 +136,31 @@ def _runs(text: str, toks: list[Tok]) -> list[list[Tok]]:
     return [r for r in runs if any(name_word[toks.index(t)] for t in r)]
 
 
+def _split_compound(tok: Tok) -> list[Tok]:
+    """'Kazakh-Iranian' is two countries; 'Rasht-Astara' or 'Nur-Sultan' stays one name."""
+    parts = tok.text.split("-")
+    if len(parts) < 2:
+        return [tok]
+    found = [country_at([fold(p)], 0)[1] for p in parts]
+    if not all(found):
+        return [tok]
+    out, pos = [], tok.start
+    for part, countries in zip(parts, found, strict=True):
+        out.append(Tok(part, fold(part), pos, pos + len(part), False, countries))
+        pos += len(part) + 1
+    out[-1].possessive = tok.possessive
+    return out
+
+
 def _merge_countries(run: list[Tok]) -> list[Tok]:
+    run = [part for tok in run for part in _split_compound(tok)]
     words = [t.word for t in run]
     out, i = [], 0
     while i < len(run):
+        if run[i].countries:
+            out.append(run[i])
+            i += 1
+            continue
         n, countries = country_at(words, i)
         if n:
             first, last = run[i], run[i + n - 1]

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from summariser.articles import Article
-from summariser.validation.countries import capital_of
+from summariser.validation.countries import capital_of, is_region
 from summariser.validation.models import NameCategory, NameCheck, SourceSpan
 from summariser.validation.name_index import (
     Place,
@@ -243,7 +243,7 @@ mountains gulf strait zone county district state valley bay ocean coast""")
 def category_of(name: Name) -> NameCategory:
     toks = name.toks
     if all(t.countries for t in toks):
-        return "country"
+        return "other" if any(is_region(t.countries) for t in toks) else "country"
     words = {t.word for t in toks}
     if words & ORG_WORDS or any(is_acronym(t.text) and t.word not in TITLES for t in toks):
         return "organisation"

@@ -1,0 +1,130 @@
+"""Checking each claim (a key point, or a sentence of a plain summary) against the sentences it
+cites.
+
+- A claim citing sentence numbers the article does not have is `bad_citation`.
+- Each figure of the claim must match (figures_match) a figure of the cited sentences, and each
+  name must be found in them. One found elsewhere in the article body makes the claim `partial`
+  (the citation is wrong, the fact is not); one that is not in the article at all, or that the
+  article contradicts, makes it `unsupported`.
+- The overlap is the share of the claim's content words (no stop words, lightly stemmed) found
+  in the cited sentences; under OVERLAP_MIN (0.5) the claim is `partial`: the citation may not
+  be where the claim comes from.
+- A claim without citations (a sentence of a plain-text summary) is compared with the
+  EVIDENCE_SENTENCES article sentences sharing most of its content words; its figures and names
+  are checked against the whole article, since nothing says where they should be.
+`partial` does not make a report fail; `unsupported` and `bad_citation` do."""
+
+from __future__ import annotations
+
+import re
+
+from summariser.articles import Article, Sentence
+from summariser.validation.figures import check_figures, figures_match
+from summariser.validation.models import ClaimCheck, ClaimInput, SourceSpan
+from summariser.validation.name_index import Scope, name_index
+from summariser.validation.name_parts import find_names
+from summariser.validation.names import check_name
+from summariser.validation.numbers import parse_figures
+from summariser.validation.words import content_words
+
+OVERLAP_MIN = 0.5
+EVIDENCE_SENTENCES = 2
+_GOOD_FIGURES = ("supported", "derived")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])|\n+")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a summary; fragments under three words ('Summary:') are left out."""
+    parts = (p.strip() for p in _SENTENCE_END.split(text))
+    return [p for p in parts if len(p.split()) >= 3]
+
+
+def overlap(claim: str, sentences: list[Sentence]) -> float:
+    words = content_words(claim)
+    if not words:
+        return 1.0
+    source = {w for s in sentences for w in content_words(s.text)}
+    return sum(w in source for w in words) / len(words)
+
+
+def closest_sentences(article: Article, claim: str, n: int = EVIDENCE_SENTENCES
+                      ) -> list[Sentence]:
+    words = set(content_words(claim))
+    scored = [(len(words & set(content_words(s.text))), -s.index, s) for s in article.sentences]
+    best = sorted((t for t in scored if t[0] > 0), key=lambda t: (t[0], t[1]), reverse=True)
+    return sorted((t[2] for t in best[:n]), key=lambda s: s.index)
+
+
+def _figure_problems(article: Article, text: str, cited: list[Sentence] | None
+                     ) -> tuple[list[str], list[str]]:
+    """(partial, unsupported) problems of the claim's figures."""
+    partial: list[str] = []
+    unsupported: list[str] = []
+    cited_figures = [f for s in cited or [] for f in parse_figures(s.text)]
+    for claimed, result in zip(parse_figures(text), check_figures(article, text), strict=True):
+        if cited is not None and any(figures_match(claimed, f) for f in cited_figures):
+            continue
+        if result.status not in _GOOD_FIGURES:
+            unsupported.append(f"figure {claimed.text!r} is {result.status}"
+                               + (f" ({result.note})" if result.note else ""))
+        elif cited is not None:
+            where = f" (S{result.source.sentence})" if result.source and result.source.sentence \
+                else ""
+            partial.append(f"figure {claimed.text!r} is in the article{where}, "
+                           "not in the cited sentences")
+    return partial, unsupported
+
+
+def _name_problems(article: Article, text: str, cited: list[Sentence] | None
+                   ) -> tuple[list[str], list[str]]:
+    index = name_index(article)
+    whole = Scope(index)
+    narrow = None if cited is None else Scope(
+        index, {s.index for s in cited}, [(s.start, s.end) for s in cited])
+    partial: list[str] = []
+    unsupported: list[str] = []
+    for name in find_names(text):
+        if narrow is not None and check_name(name, narrow).status == "supported":
+            continue
+        result = check_name(name, whole)
+        if result.status != "supported":
+            unsupported.append(f"name {name.text!r} is {result.status}")
+        elif narrow is not None:
+            partial.append(f"name {name.text!r} is not in the cited sentences")
+    return partial, unsupported
+
+
+def _spans(sentences: list[Sentence]) -> list[SourceSpan]:
+    return [SourceSpan(start=s.start, end=s.end, text=s.text, sentence=s.index)
+            for s in sentences]
+
+
+def check_claim(article: Article, claim: ClaimInput) -> ClaimCheck:
+    numbers = list(dict.fromkeys(claim.cited))
+    valid = [s for s in (article.sentence(i) for i in numbers) if s is not None]
+    invalid = [i for i in numbers if article.sentence(i) is None]
+    evidence = valid if numbers else closest_sentences(article, claim.text)
+    scope = valid if numbers else None
+    fig_partial, fig_bad = _figure_problems(article, claim.text, scope)
+    name_partial, name_bad = _name_problems(article, claim.text, scope)
+    share = overlap(claim.text, evidence)
+    problems = [*fig_bad, *name_bad, *fig_partial, *name_partial]
+    if invalid:
+        problems.insert(0, f"cites sentence numbers the article does not have: {invalid}")
+    if share < OVERLAP_MIN:
+        where = "cited sentences" if numbers else "article's closest sentences"
+        problems.append(f"only {share:.0%} of its content words are in the {where}")
+    if invalid:
+        status = "bad_citation"
+    elif fig_bad or name_bad:
+        status = "unsupported"
+    elif problems:
+        status = "partial"
+    else:
+        status = "supported"
+    return ClaimCheck(text=claim.text, cited=numbers, status=status,  # type: ignore[arg-type]
+                      overlap=round(share, 3), problems=problems, evidence=_spans(evidence))
+
+
+def check_claims(article: Article, claims: list[ClaimInput]) -> list[ClaimCheck]:
+    return [check_claim(article, c) for c in claims]
