@@ -27,6 +27,7 @@ class LabelledCase(BaseModel):
     corruption: str | None = None
     note: str = ""
     notes: str = ""
+    errors: list[str] = Field(default_factory=list, description="each error, for model outputs")
     group: str = "hand"
 
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from summariser.articles import ARTICLE_SUFFIXES, Article, article_from_text, load_article
 from summariser.errors import InputError
-from summariser.validation.models import CheckInput, ClaimInput, ValidationReport
+from summariser.validation.models import CheckInput, ClaimInput, FigureCheck, ValidationReport
 
 if TYPE_CHECKING:
     from summariser.llm.base import LLM
@@ -52,6 +52,18 @@ def _as_input(summary: str | CheckInput) -> CheckInput:
     return CheckInput(text=summary, claims=[ClaimInput(text=s) for s in split_sentences(summary)])
 
 
+def _unique(figures: list[FigureCheck]) -> list[FigureCheck]:
+    """Each figure once: 'the two countries' said five times is one check, not five."""
+    seen: set[str] = set()
+    out = []
+    for fig in figures:
+        key = fig.model_dump_json()
+        if key not in seen:
+            seen.add(key)
+            out.append(fig)
+    return out
+
+
 def is_ok(report: ValidationReport) -> bool:
     return not (
         any(f.status in FAILING_FIGURES for f in report.figures)
@@ -79,7 +91,7 @@ def check(
         return ValidationReport(ok=True)
     report = ValidationReport(
         ok=True,
-        figures=check_figures(article, text) if text else [],
+        figures=_unique(check_figures(article, text)) if text else [],
         names=check_names(article, text, given.names),
         quotes=check_quotes(article, text),
         claims=check_claims(article, given.claims),

@@ -28,6 +28,7 @@ class NameIndex:
     body_text: str  # lower-cased, furniture blanked out, same offsets as Article.text
     furniture_text: str  # lower-cased, only the furniture
     words: list[tuple[str, int, int]]  # every body word (hyphenated parts apart), folded
+    sentences: dict[int, tuple[int, int]] = field(default_factory=dict)  # number -> span
     acronyms: dict[str, list[Place]] = field(default_factory=dict)
 
 
@@ -82,7 +83,8 @@ def name_index(article: Article) -> NameIndex:
     furniture = [Place(n, None) for n in find_names(furniture_text)] if spans else []
     words = [(part, t.start, t.end) for t in tokens(body_text)
              for part in t.word.split("-") if part]
-    index = NameIndex(article.text, body, furniture, flat(body_text), flat(furniture_text), words)
+    index = NameIndex(article.text, body, furniture, flat(body_text), flat(furniture_text), words,
+                      {s.index: (s.start, s.end) for s in article.sentences})
     for place in body:
         for tok in place.name.toks:
             if is_acronym(tok.text):
@@ -107,6 +109,10 @@ class Scope:
         if self.sentences is None:
             return self.index.body
         return [p for p in self.index.body if p.sentence in self.sentences]
+
+    def sentence_numbers(self) -> list[int]:
+        numbers = list(self.index.sentences)
+        return numbers if self.sentences is None else [n for n in numbers if n in self.sentences]
 
     def words(self) -> list[tuple[str, int, int]]:
         if self.spans is None:

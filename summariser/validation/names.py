@@ -18,6 +18,7 @@ A name found only in page furniture is `boilerplate`; anything else is `unsuppor
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -33,7 +34,7 @@ from summariser.validation.name_index import (
     is_acronym,
     name_index,
 )
-from summariser.validation.name_parts import Name, Tok, find_names, name_from_text
+from summariser.validation.name_parts import CONNECTORS, Name, Tok, find_names, name_from_text
 from summariser.validation.words import wordset
 
 FUZZY_MIN = 88.0
@@ -50,6 +51,7 @@ university institute airport airlines air news embassy parliament assembly court
 inc ltd federation alliance league network office department guard corps centre center
 foundation""")
 SKIPPABLE = frozenset({"of", "the", "and", "for", "on", "de", "&", "in"})
+FILLERS = frozenset({"the", "affairs"})  # 'Minister of Foreign Affairs' is a foreign minister
 
 
 @dataclass
@@ -147,9 +149,34 @@ def _acronym_hit(name: Name, scope: Scope, text: str) -> Hit | None:
     return None
 
 
+def _core(name: Name) -> list[Tok]:
+    return [t for t in name.toks if not t.countries and t.word not in TITLES
+            and t.word not in CONNECTORS and t.word not in FILLERS]
+
+
+def _title_hit(name: Name, scope: Scope) -> Hit | None:
+    """A title without a person ('Kazakhstan's Minister of Foreign Affairs', 'the Russian Prime
+    Minister'): one sentence must name the country and have every title word, in any case."""
+    if _core(name):
+        return None
+    countries = [t for t in name.toks if t.countries]
+    titles = [t.word for t in name.toks if t.word in TITLES]
+    places = scope.places()
+    for number in scope.sentence_numbers():
+        start, end = scope.index.sentences[number]
+        here = [p for p in places if p.sentence == number]
+        found = [_country_place(c, here) for c in countries]
+        text = scope.index.body_text[start:end]
+        if all(found) and all(re.search(rf"\b{re.escape(w)}\b", text) for w in titles):
+            first = found[0]
+            return Hit(first[0], tok=first[1]) if first else Hit(None, tok=Tok(
+                text, text, start, end))
+    return None
+
+
 def _core_hit(name: Name, places: list[Place]) -> Hit | None:
     """The name without titles and countries: 'Iran's First Vice President Aref' -> 'Aref'."""
-    core = [t for t in name.toks if not t.countries and t.word not in TITLES]
+    core = _core(name)
     countries = [t for t in name.toks if t.countries]
     if not core:
         return None
@@ -223,7 +250,7 @@ def _match(name: Name, scope: Scope, furniture: bool = False) -> Hit | None:
         return hit or _core_hit(name, places)
     if hit is not None:
         return hit
-    hit = _acronym_hit(name, scope, text) or _core_hit(name, places)
+    hit = _acronym_hit(name, scope, text) or _core_hit(name, places) or _title_hit(name, scope)
     if hit is not None:
         return hit
     variant = _fuzzy_variant(name, places)
@@ -249,8 +276,8 @@ def category_of(name: Name) -> NameCategory:
         return "organisation"
     if words & PLACE_WORDS or capital_of(name.text):
         return "other"
-    core = [t for t in toks if not t.countries and t.word not in TITLES]
-    if core and (len(core) >= 2 or len(core) < len(toks)):
+    core = _core(name)
+    if len(core) >= 2 or len(core) < len(toks):
         return "person"
     return "other"
 
