@@ -54,7 +54,7 @@ def article_text(number: int) -> str:
               "jobs": rng.randint(20, 400), "years": rng.randint(2, 9),
               "share": rng.randint(10, 60), "year": rng.randint(1995, 2019)}
     body = [s.format(**values) for s in SENTENCES[:rng.randint(7, len(SENTENCES))]]
-    title = f"{values['town']} plans a new {values['thing']} ({number})"
+    title = f"{values['town']} plans a new {values['thing']}"
     return title + "\n\n" + " ".join(body) + "\n"
 
 

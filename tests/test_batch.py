@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from summariser.batch import Redactor, result_key, run_batch, workers_for
+from summariser.batch import Redactor, directory_lock, result_key, run_batch, workers_for
 from summariser.cli import cli
 from summariser.config import Settings
-from summariser.errors import ModelError
+from summariser.errors import InputError, ModelError
 from summariser.llm.base import Generation, Message
 from summariser.pipeline import summarise
 from summariser.schema import SummaryResult
@@ -243,6 +243,15 @@ def lines_of_one_run(tmp_path: Path) -> dict[str, Any]:
     settings = Settings(cache_dir=tmp_path / "cache", use_cache=False)
     run_batch(SEEDS[:1], tmp_path / "one", settings, llm=SentenceLLM())
     return lines(tmp_path / "one" / "results.jsonl")[0]
+
+
+def test_two_batches_cannot_write_one_directory(articles: Path, tmp_path: Path,
+                                                settings: Settings) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    with directory_lock(out), pytest.raises(InputError, match="another"):
+        run_batch(files(articles), out, settings, llm=SentenceLLM())
+    assert not (out / "results.jsonl").exists()
 
 
 def test_the_api_key_is_redacted_from_anything_written() -> None:
