@@ -1,15 +1,68 @@
-"""`summariser check` (not yet built)."""
+"""`summariser check SOURCE SUMMARY`: every figure, name, quote and claim of a summary, checked
+against the article, with the source sentence each comes from. Deterministic and fast: no model
+is loaded unless --judge asks for one. Exit 0 when everything checked is supported, 1 when
+anything is not, 2 on bad input."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from pathlib import Path
 from typing import Any
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("check", help="(not yet built)")
+    p = sub.add_parser(
+        "check", help="check a summary's figures, names, quotes and claims against the article",
+        description="Check every figure, name, quote and claim of a summary against its source "
+                    "article. Exit status: 0 all supported, 1 something is not, 2 bad input.")
+    p.add_argument("source", metavar="SOURCE", help="the article (.txt, .md, .html)")
+    p.add_argument("summary", metavar="SUMMARY",
+                   help="the summary: a text file, '-' for standard input, or the JSON written "
+                        "by `summariser summarise --format json`")
+    p.add_argument("--format", choices=["text", "json"], default="text",
+                   help="text (tables, default) or json (one object)")
+    p.add_argument("--judge", action="store_true",
+                   help="also ask a model whether each claim's sentences support it (the "
+                        "embedded model unless --model or --base-url is given)")
+    g = p.add_argument_group("judge model (with --judge)")
+    g.add_argument("--model", help="model name on an OpenAI-compatible endpoint "
+                   "(env SUMMARISER_MODEL)")
+    g.add_argument("--base-url", help="OpenAI-compatible endpoint (env OPENAI_BASE_URL)")
+    g.add_argument("--model-path", type=Path, help="a GGUF file for the embedded backend")
     p.set_defaults(run=run)
 
 
+def _judge(args: argparse.Namespace) -> Any:
+    from summariser.errors import InputError
+
+    if not args.judge:
+        if args.model or args.base_url or args.model_path:
+            raise InputError("--model, --base-url and --model-path only apply with --judge")
+        return None
+    from summariser.config import Settings
+    from summariser.llm import get_llm
+
+    return get_llm(Settings.from_env(model=args.model, base_url=args.base_url,
+                                     model_path=args.model_path))
+
+
 def run(args: argparse.Namespace) -> int:
-    raise NotImplementedError
+    from summariser.articles import load_article
+    from summariser.validation import check
+    from summariser.validation.inputs import parse_summary, read_text
+
+    summary = parse_summary(read_text(args.summary), args.summary)
+    article = load_article(args.source)
+    report = check(article, summary, judge=_judge(args))
+    if args.format == "json":
+        sys.stdout.write(json.dumps(report.model_dump(mode="json"), indent=2,
+                                    ensure_ascii=False) + "\n")
+    else:
+        from rich.console import Console
+
+        from summariser.commands.check_render import print_report
+
+        print_report(report, Console(), args.source, args.summary)
+    return 0 if report.ok else 1

@@ -83,7 +83,7 @@ def _name_problems(article: Article, text: str, cited: list[Sentence] | None
         index, {s.index for s in cited}, [(s.start, s.end) for s in cited])
     partial: list[str] = []
     unsupported: list[str] = []
-    for name in find_names(text):
+    for name in find_names(text, index.vocab):
         if narrow is not None and check_name(name, narrow).status == "supported":
             continue
         result = check_name(name, whole)

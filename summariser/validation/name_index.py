@@ -7,7 +7,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from summariser.articles import Article
-from summariser.validation.name_parts import Name, find_names, tokens
+from summariser.validation.name_parts import Name, Vocabulary, find_names, tokens, vocabulary
 
 _CACHE_SIZE = 32
 
@@ -29,6 +29,7 @@ class NameIndex:
     furniture_text: str  # lower-cased, only the furniture
     words: list[tuple[str, int, int]]  # every body word (hyphenated parts apart), folded
     sentences: dict[int, tuple[int, int]] = field(default_factory=dict)  # number -> span
+    vocab: Vocabulary = field(default_factory=Vocabulary)
     acronyms: dict[str, list[Place]] = field(default_factory=dict)
 
 
@@ -79,12 +80,14 @@ def name_index(article: Article) -> NameIndex:
     spans = [(f.start, f.end) for f in article.furniture]
     body_text = _blank(article.text, spans, keep=False)
     furniture_text = _blank(article.text, spans, keep=True)
-    body = [Place(n, _sentence_of(article, n.start)) for n in find_names(body_text)]
-    furniture = [Place(n, None) for n in find_names(furniture_text)] if spans else []
+    body = [Place(n, _sentence_of(article, n.start))
+            for n in find_names(body_text, source=True)]
+    furniture = [Place(n, None) for n in find_names(furniture_text, source=True)] if spans else []
     words = [(part, t.start, t.end) for t in tokens(body_text)
              for part in t.word.split("-") if part]
     index = NameIndex(article.text, body, furniture, flat(body_text), flat(furniture_text), words,
-                      {s.index: (s.start, s.end) for s in article.sentences})
+                      {s.index: (s.start, s.end) for s in article.sentences},
+                      vocabulary(body_text))
     for place in body:
         for tok in place.name.toks:
             if is_acronym(tok.text):

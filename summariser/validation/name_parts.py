@@ -14,14 +14,14 @@ import re
 from dataclasses import dataclass, field
 
 from summariser.validation.countries import country_at
-from summariser.validation.words import MONTHS, WEEKDAYS, fold, is_common_word
+from summariser.validation.words import FUNCTION_WORDS, MONTHS, WEEKDAYS, fold, is_common_word
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 CONNECTORS = frozenset({"of", "de", "del", "da", "di", "du", "la", "le", "van", "von", "der",
                         "den", "bin", "ibn", "al", "el"})
 ABBREVIATIONS = frozenset({"st", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "sgt",
                            "prof", "jr", "sr", "mt", "ft", "gov", "sen", "rep", "no"})
-_OPENERS = " \t\"“‘'([*-•–—"
+_OPENERS = " \t\"“”‘’'()[]*-•–—"  # quotes and brackets around a sentence boundary
 
 
 @dataclass
@@ -97,16 +97,45 @@ def _title_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_name_word(text: str, toks: list[Tok], i: int, titles: list[tuple[int, int]]) -> bool:
-    tok = toks[i]
-    if not tok.capitalised or tok.word in MONTHS or tok.word in WEEKDAYS:
-        return False
-    if len(tok.text) == 1 and i + 1 < len(toks) and toks[i + 1].start > tok.end + 1:
-        return False  # 'I', 'A' alone
-    doubtful = _sentence_start(text, toks, i) or any(a <= tok.start < b for a, b in titles)
-    if not doubtful or country_at([tok.word], 0)[0]:
-        return True
-    return not is_common_word(tok.text)
+@dataclass(frozen=True)
+class Vocabulary:
+    """How a source writes its words, to read a summary's capitals with: a word the source
+    capitalises mid-sentence is a name ('Port' in 'Port Aktau'), one it writes in lower case
+    is not ('Trade'). Only words it does neither send us to the dictionary."""
+
+    names: frozenset[str] = frozenset()
+    lower: frozenset[str] = frozenset()
+
+
+def vocabulary(text: str) -> Vocabulary:
+    toks = tokens(text)
+    names = {t.word for i, t in enumerate(toks)
+             if t.capitalised and not _sentence_start(text, toks, i)}
+    return Vocabulary(frozenset(names), frozenset(t.word for t in toks if t.text.islower()))
+
+
+@dataclass
+class _Reader:
+    text: str
+    toks: list[Tok]
+    vocab: Vocabulary | None  # None: a source, where doubtful capitals are kept
+    titles: list[tuple[int, int]]
+
+    def is_name(self, i: int) -> bool:
+        tok = self.toks[i]
+        if not tok.capitalised or tok.word in MONTHS or tok.word in WEEKDAYS:
+            return False
+        if len(tok.text) == 1 and i + 1 < len(self.toks) and self.toks[i + 1].start > tok.end + 1:
+            return False  # 'I', 'A' alone
+        doubtful = (_sentence_start(self.text, self.toks, i)
+                    or any(a <= tok.start < b for a, b in self.titles))
+        if not doubtful or country_at([tok.word], 0)[0]:
+            return True
+        if tok.word in FUNCTION_WORDS:
+            return False
+        if self.vocab is None or tok.word in self.vocab.names:
+            return True
+        return tok.word not in self.vocab.lower and not is_common_word(tok.text)
 
 
 def _joined(text: str, a: Tok, b: Tok) -> bool:
@@ -116,9 +145,9 @@ def _joined(text: str, a: Tok, b: Tok) -> bool:
     return gap in (" ", "\u00a0") or (gap == ". " and a.word in ABBREVIATIONS)
 
 
-def _runs(text: str, toks: list[Tok]) -> list[list[Tok]]:
-    titles = _title_lines(text)
-    name_word = [_is_name_word(text, toks, i, titles) for i in range(len(toks))]
+def _runs(text: str, toks: list[Tok], vocab: Vocabulary | None) -> list[list[Tok]]:
+    reader = _Reader(text, toks, vocab, _title_lines(text))
+    name_word = [reader.is_name(i) for i in range(len(toks))]
     runs: list[list[Tok]] = []
     current: list[Tok] = []
     for i, tok in enumerate(toks):
@@ -174,10 +203,17 @@ def _merge_countries(run: list[Tok]) -> list[Tok]:
     return out
 
 
-def find_names(text: str) -> list[Name]:
-    """The names in `text`, in order, each with its span and tokens."""
+def find_names(text: str, vocab: Vocabulary | None = None, *, source: bool = False
+               ) -> list[Name]:
+    """The names in `text`, in order, each with its span and tokens. A summary is read with
+    its source's vocabulary; a source (source=True) keeps its doubtful capitals, since an odd
+    extra name in the source only makes matching a little more lenient."""
+    toks = tokens(text)
+    vocab = vocab or Vocabulary()
+    own = frozenset(t.word for t in toks if t.text.islower())
+    vocab = Vocabulary(vocab.names, vocab.lower | own)
     found = []
-    for run in _runs(text, tokens(text)):
+    for run in _runs(text, toks, None if source else vocab):
         while run and not run[-1].capitalised:
             run = run[:-1]
         if not run:

@@ -4,8 +4,8 @@ Quotes are found between straight or curly double quotes, and between single quo
 after a space or bracket and close before a non-letter (so the apostrophe of "Iran's" never
 opens one). A quote is compared word by word with the article body (furniture blanked out),
 case-folded, punctuation and quote marks ignored. The place to compare with is the exact word
-sequence when there is one, else the region rapidfuzz's partial_ratio alignment points to;
-words are then aligned with a Levenshtein alignment (rapidfuzz). A quote is supported when the
+sequence when there is one, else the region rapidfuzz's partial_ratio alignment points to,
+where the words are aligned (an edit-distance alignment over words). A quote is supported when the
 differences cost at most MAX_COST (0.5): a word written differently but close (ratio >= 85, five
 letters or more: 'organisation'/'organization') costs nothing, one stop word added or left out
 ('the', 'of') costs 0.5, any other changed, added or missing word costs 1, so one changed word
@@ -107,28 +107,23 @@ def _gap_cost(words: list[str]) -> float:
     return sum(0.5 if w in STOP_WORDS else 1.0 for w in words)
 
 
-def _cost(part: list[str], window: list[str]) -> tuple[float, int, int]:
-    """Cost of the differences between the quote and the window, and the window's words it
-    covers (words around it are free)."""
-    from rapidfuzz.distance import Levenshtein
-
-    ops = list(Levenshtein.opcodes(part, window))
-    while ops and ops[0].tag == "insert":
-        ops.pop(0)
-    while ops and ops[-1].tag == "insert":
-        ops.pop()
-    if not ops:
-        return float(len(part)), 0, 0
-    cost = 0.0
-    for op in ops:
-        mine, theirs = part[op.src_start: op.src_end], window[op.dest_start: op.dest_end]
-        if op.tag == "replace" and len(mine) == len(theirs):
-            cost += sum(_word_cost(a, b) for a, b in zip(mine, theirs, strict=True))
-        elif op.tag == "replace":
-            cost += max(len(mine), len(theirs))
-        elif op.tag != "equal":
-            cost += _gap_cost(mine + theirs)
-    return cost, ops[0].dest_start, ops[-1].dest_end
+def _align(part: list[str], window: list[str]) -> tuple[float, int, int]:
+    """Cheapest alignment of the quote with a stretch of the window (semi-global: window words
+    before and after it are free): its cost and the window words it spans."""
+    prev = [0.0] * (len(window) + 1)
+    starts = list(range(len(window) + 1))
+    for word in part:
+        cur, cur_starts = [prev[0] + _gap_cost([word])], [starts[0]]
+        for j, theirs in enumerate(window, 1):
+            options = [(prev[j - 1] + _word_cost(word, theirs), starts[j - 1]),
+                       (prev[j] + _gap_cost([word]), starts[j]),
+                       (cur[j - 1] + _gap_cost([theirs]), cur_starts[j - 1])]
+            cost, start = min(options, key=lambda o: o[0])
+            cur.append(cost)
+            cur_starts.append(start)
+        prev, starts = cur, cur_starts
+    end = min(range(len(prev)), key=lambda j: (prev[j], j))
+    return prev[end], starts[end], end
 
 
 def _locate(part: list[str], body: _Words) -> tuple[float, int, int]:
@@ -137,7 +132,7 @@ def _locate(part: list[str], body: _Words) -> tuple[float, int, int]:
     if i is not None:
         return 0.0, i, i + len(part)
     lo, hi = _region(part, body)
-    cost, start, end = _cost(part, body.words[lo:hi])
+    cost, start, end = _align(part, body.words[lo:hi])
     return cost, lo + start, lo + end
 
 

@@ -1,0 +1,92 @@
+"""How fast `summariser check` is: in-process time of check() on seed 004 against a ~100-word
+summary (median of many runs; target <= 20 ms), and the wall time of the whole command,
+process start included (`python -m summariser check ...`; target <= 0.5 s).
+
+    python benchmarks/check_speed.py [--runs 200] [--process-runs 9]
+
+'warm' reuses the article's cached figure and name indexes (as when a summary is re-checked);
+'cold' clears them before each run (a new article: parsing its figures and names included)."""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SEED = ROOT / "seeds" / "004_ca5b7a342c02b2f4.txt"
+SUMMARY = (
+    "Iran Seeks Closer Ties with Kazakhstan\n"
+    "Iranian Foreign Minister Mohammad Javad Zarif met his Kazakh counterpart Mukhtar "
+    "Tleuberdi in Nur-Sultan, where the two signed a memorandum of understanding on April 7, "
+    "2021. Trade between Kazakhstan and Iran fell by 37.2 percent in 2020 to $237m, Tleuberdi "
+    "said. Zarif said “our cooperation within the framework of the Eurasian Economic Union is "
+    "of high significance” and backed Kazakhstan's access to the Bandar Abbas port. Iran's "
+    "trade with the EEU was nearly $2 billion between March 2020 and February 2021, down 9.4%, "
+    "and Iran exported 2.4 million tons of goods worth $933 million to EEU countries. Kish Air "
+    "now flies from Gorgan to Aktau once a month."
+)
+
+
+def _clear_caches() -> None:
+    from summariser.validation import figures, name_index, quotes
+
+    figures._CACHE.clear()
+    name_index._CACHE.clear()
+    quotes._CACHE.clear()
+
+
+def in_process(runs: int, cold: bool) -> list[float]:
+    from summariser.articles import load_article
+    from summariser.validation import check
+
+    article = load_article(SEED)
+    check(article, SUMMARY)  # imports and the word list load once per process
+    times = []
+    for _ in range(runs):
+        if cold:
+            _clear_caches()
+        started = time.perf_counter()
+        check(article, SUMMARY)
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def process(runs: int) -> list[float]:
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
+        f.write(SUMMARY)
+    command = [sys.executable, "-m", "summariser", "check", str(SEED), f.name, "--format", "json"]
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        done = subprocess.run(command, cwd=ROOT, capture_output=True)
+        times.append(time.perf_counter() - started)
+        if done.returncode not in (0, 1):
+            sys.exit(done.stderr.decode())
+    Path(f.name).unlink()
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=200)
+    parser.add_argument("--process-runs", type=int, default=9)
+    args = parser.parse_args()
+    words = len(SUMMARY.split())
+    for label, cold in (("warm", False), ("cold", True)):
+        times = in_process(args.runs if not cold else max(args.runs // 4, 5), cold)
+        print(f"check() in process, {label}: median {statistics.median(times) * 1000:.1f} ms, "
+              f"p90 {sorted(times)[int(len(times) * 0.9)] * 1000:.1f} ms "
+              f"({len(times)} runs, {words}-word summary, seed 004; target <= 20 ms)")
+    wall = process(args.process_runs)
+    print(f"`python -m summariser check` wall time: median {statistics.median(wall):.3f} s, "
+          f"min {min(wall):.3f} s ({len(wall)} runs, process start included; target <= 0.5 s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,85 @@
+"""Reading what `summariser check` is asked to check: a summary as text (a file, or standard
+input for '-'), or as JSON: the output of `summariser summarise --format json`, the model's
+draft (key_points with cite), or a CheckInput. Structured summaries keep their names and cited
+sentence numbers, so their claims are checked against the sentences they cite."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from summariser.errors import InputError
+from summariser.validation.models import CheckInput, ClaimInput, NameCategory
+
+
+def read_text(path: str) -> str:
+    """The file's text, or standard input's for '-'; InputError for missing, binary or
+    non-UTF-8 input."""
+    name = "standard input" if path == "-" else path
+    if path == "-":
+        raw = sys.stdin.buffer.read()
+    else:
+        p = Path(path)
+        if not p.exists():
+            raise InputError("no such file or directory", path)
+        if p.is_dir():
+            raise InputError("this is a directory, not a summary file", path)
+        try:
+            raw = p.read_bytes()
+        except OSError as exc:
+            raise InputError(f"the file cannot be read ({exc.strerror})", path) from None
+    if b"\0" in raw:
+        raise InputError(f"this is binary data, not text (NUL byte at offset {raw.index(0)})",
+                         name)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"this is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset "
+                         f"{exc.start} is invalid)", name) from None
+
+
+def _names(data: dict[str, Any]) -> list[tuple[str, NameCategory]]:
+    people = [p.get("name", "") if isinstance(p, dict) else str(p)
+              for p in data.get("people") or []]
+    names: list[tuple[str, NameCategory]] = [(p, "person") for p in people if p]
+    names += [(str(c), "country") for c in data.get("countries") or []]
+    names += [(str(o), "organisation") for o in data.get("organisations") or []]
+    return names
+
+
+def _from_result(data: dict[str, Any]) -> CheckInput:
+    """A SummaryResult (claims with resolved sentences) or a Draft (key points with cite)."""
+    points = data.get("key_points") or []
+    if data.get("claims") is not None:
+        claims = [ClaimInput(text=c["text"], cited=[s["index"] for s in c.get("sentences", [])]
+                             + list(c.get("invalid_citations", []))) for c in data["claims"]]
+    else:
+        claims = [ClaimInput(text=p["text"], cited=list(p.get("cite", []))) for p in points]
+    texts = [data.get("headline", ""), data.get("summary", "")]
+    texts += [p if isinstance(p, str) else p.get("text", "") for p in points]
+    return CheckInput(text="\n".join(t for t in texts if t), names=_names(data), claims=claims)
+
+
+def parse_summary(text: str, name: str) -> str | CheckInput:
+    """Plain text stays text; a JSON object becomes a CheckInput."""
+    if not text.lstrip().startswith("{"):
+        return text
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"this looks like JSON but does not parse (line {exc.lineno}: "
+                         f"{exc.msg})", name) from None
+    if not isinstance(data, dict):
+        raise InputError("the JSON is not an object", name)
+    try:
+        if "key_points" in data:
+            return _from_result(data)
+        return CheckInput.model_validate(data)
+    except (ValidationError, KeyError, TypeError, AttributeError) as exc:
+        why = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else repr(exc)
+        raise InputError("the JSON is neither a summary result, a draft nor a check input "
+                         f"({why})", name) from None

@@ -1,0 +1,63 @@
+"""Quotations in summaries against the seed articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summariser.articles import load_article
+from summariser.validation.quotes import check_quote, check_quotes, find_quotes
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEED_004 = load_article(next(SEEDS.glob("004_*")))
+ZARIF = ("Our cooperation within the framework of the Eurasian Economic Union is of high "
+         "significance")
+
+
+def test_finds_straight_curly_and_single_quotes_but_not_apostrophes() -> None:
+    text = ("Zarif said “a b c” and \"d e\". He called it 'peaceful purposes' and Iran's "
+            "'Kazakhstan's access' but not Iran's or Kazakhstan's alone.")
+    assert find_quotes(text) == ["a b c", "d e", "peaceful purposes", "Kazakhstan's access"]
+
+
+@pytest.mark.parametrize("quote", [
+    ZARIF,
+    ZARIF.lower() + ".",  # case and punctuation
+    ZARIF.replace("of the Eurasian", "of Eurasian"),  # one stop word left out
+    "We support ... the Bandar Abbas port",  # an ellipsis
+    "we noted the need to use the Caspian Sea for peaceful purposes",
+])
+def test_supported(quote: str) -> None:
+    result = check_quote(SEED_004, quote)
+    assert result.status == "supported", result
+    assert result.source is not None
+    assert SEED_004.text[result.source.start:result.source.end] == result.source.text
+
+
+@pytest.mark.parametrize("quote", [
+    ZARIF.replace("high", "great"),  # one word changed
+    ZARIF.replace("significance", "importance"),
+    "Our cooperation is of high significance",  # words left out without an ellipsis
+    "We will double trade by 2025",
+    "Last update",  # page furniture only
+])
+def test_unsupported(quote: str) -> None:
+    assert check_quote(SEED_004, quote).status == "unsupported"
+
+
+def test_score_and_span() -> None:
+    exact = check_quote(SEED_004, ZARIF)
+    assert exact.score == 100.0 and exact.source is not None and exact.source.sentence == 4
+    changed = check_quote(SEED_004, ZARIF.replace("high", "great"))
+    assert 80 < changed.score < 100
+
+
+def test_spelling_variants_inside_a_quote_are_allowed() -> None:
+    seed_003 = load_article(next(SEEDS.glob("003_*")))
+    result = check_quote(seed_003, "Iran's accession to the Shanghai Cooperation Organisation")
+    assert result.status == "supported" and result.score == 100.0
+
+
+def test_each_quote_once() -> None:
+    assert len(check_quotes(SEED_004, f"“{ZARIF}” and again “{ZARIF}”")) == 1
