@@ -111,7 +111,7 @@ def test_listed_names_keep_their_category_and_bracketed_acronyms_split() -> None
         ("Eurasian Economic Union", "organisation", "supported"),
         ("EEU", "organisation", "supported"),
         ("Kazakhstan", "country", "supported")]
-    assert [n.text for n in name_from_text("the Caspian Sea")] == ["the Caspian Sea"]
+    assert [n.key for n in name_from_text("the Caspian Sea")] == [("caspian", "sea")]
 
 
 def test_source_span_points_into_the_article() -> None:

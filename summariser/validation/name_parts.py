@@ -225,11 +225,14 @@ def find_names(text: str, vocab: Vocabulary | None = None, *, source: bool = Fal
 
 def name_from_text(text: str) -> list[Name]:
     """A name given as such (a structured summary's people, countries, organisations): every
-    word counts, and parts in brackets or after commas are names of their own."""
+    word counts but a leading 'the', and parts in brackets or after commas are names of their
+    own ('Eurasian Economic Union (EEU)' is two)."""
     names = []
     for part in re.split(r"[(),;/]", text):
-        toks = [t for t in tokens(part) if t.word != "the" or t is not tokens(part)[0]]
+        toks = tokens(part)
+        if toks and toks[0].word == "the":
+            toks = toks[1:]
         if toks:
-            merged = _merge_countries(toks)
-            names.append(Name(part.strip(), toks[0].start, toks[-1].end, merged))
+            names.append(Name(part[toks[0].start: toks[-1].end], toks[0].start, toks[-1].end,
+                              _merge_countries(toks)))
     return names
