@@ -45,6 +45,12 @@ def cli(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"summariser: {exc}", file=sys.stderr)
         return exc.exit_code
+    except Exception as exc:  # a bug: still one line, with the way to get the traceback
+        if debug_enabled():
+            raise
+        print(f"summariser: internal error ({type(exc).__name__}: {exc}); "
+              "run again with SUMMARISER_DEBUG=1 for the traceback", file=sys.stderr)
+        return 1
 
 
 def main() -> None:

@@ -104,3 +104,18 @@ def test_help_does_not_import_the_llm_stack() -> None:
             "('llama_cpp', 'langchain_core', 'langchain_openai', 'openai')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_unexpected_errors_are_one_line_unless_debugging(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(settings: object) -> FakeLLM:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(summariser.llm, "get_llm", broken)
+    assert cli(["summarise", SEED_004, "--no-cache"]) == 1
+    line = one_line(capsys.readouterr().err)
+    assert "internal error" in line and "SUMMARISER_DEBUG=1" in line
+    monkeypatch.setenv("SUMMARISER_DEBUG", "1")
+    with pytest.raises(RuntimeError, match="boom"):
+        cli(["summarise", SEED_004, "--no-cache"])
