@@ -64,7 +64,12 @@ def default_out(gold_dir: str | Path, model_name: str) -> Path:
     and the file name says what ran."""
     slug = re.sub(r"[^A-Za-z0-9._-]+", "-", model_name).strip("-.") or "model"
     stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
-    return Path(gold_dir).resolve().parent / "runs" / f"{slug}-{stamp}.json"
+    runs = Path(gold_dir).resolve().parent / "runs"
+    target, n = runs / f"{slug}-{stamp}.json", 1
+    while target.exists():  # two runs in the same second must not overwrite each other
+        n += 1
+        target = runs / f"{slug}-{stamp}-{n}.json"
+    return target
 
 
 def save_run(run: Run, path: str | Path) -> Path:
