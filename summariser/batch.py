@@ -4,7 +4,8 @@ Crash safety: results.jsonl only ever grows by whole lines (one write, flush, fs
 other file is written to a temporary file and renamed over the old one, so a kill -9 leaves
 either the old or the new file. A re-run skips the articles whose result is already in
 results.jsonl for the same article text (sha256), prompt and model, and retries the failed ones.
-At the end results.jsonl is rewritten in input order with one line per article of this run."""
+When a run completes, results.jsonl is rewritten in input order with one line per article of
+this run (dropping lines of articles since changed or made with another prompt or model)."""
 
 from __future__ import annotations
 
@@ -284,15 +285,17 @@ def run_batch(
 
 def finish(run: BatchRun, out: Path, input_errors: list[InputError], store: ResultsFile,
            redact: Callable[[str], str]) -> None:
-    """Writes the final results.jsonl (input order), manifest and reports: also after Ctrl-C,
-    so they show what was done so far."""
+    """Writes the manifest and reports, also after Ctrl-C so they show what was done so far.
+    Only a complete run rewrites results.jsonl (input order, this run's articles only): after an
+    interruption it keeps every line, including results of articles this run had not reached."""
     from summariser import report
 
     run.finished = datetime.now(timezone.utc)
     run.outcomes.sort(key=lambda o: o.index)
     failed_inputs = [Outcome(index=-1, path=e.path or "", error=str(e)) for e in input_errors]
     run.outcomes[:0] = failed_inputs
-    store.rewrite([o.result for o in run.outcomes if o.result is not None])
+    if not run.interrupted:
+        store.rewrite([o.result for o in run.outcomes if o.result is not None])
     atomic_write(out / MANIFEST, redact(manifest_text(run)))
     report.write_reports(out, run, redact)
 

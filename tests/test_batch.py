@@ -197,22 +197,31 @@ def test_a_changed_article_is_redone_and_replaces_its_line(articles: Path, tmp_p
     assert "Friday" in json.dumps(records[1])
 
 
+def interrupt_after(count: int) -> Any:
+    """An on_outcome callback that presses Ctrl-C after `count` articles."""
+    seen: list[str] = []
+
+    def callback(outcome: Any, run: Any) -> None:
+        seen.append(outcome.path)
+        if len(seen) == count:
+            raise KeyboardInterrupt
+
+    return callback
+
+
 def test_ctrl_c_keeps_what_was_done_and_the_next_run_finishes(
         articles: Path, tmp_path: Path, settings: Settings) -> None:
     out = tmp_path / "out"
-    seen: list[str] = []
-
-    def interrupt_after_two(outcome: Any, run: Any) -> None:
-        seen.append(outcome.path)
-        if len(seen) == 2:
-            raise KeyboardInterrupt
-
     with pytest.raises(KeyboardInterrupt):
         run_batch(files(articles), out, settings, llm=SentenceLLM(),
-                  on_outcome=interrupt_after_two)
+                  on_outcome=interrupt_after(2))
     assert len(lines(out / "results.jsonl")) == 2
     assert json.loads((out / "manifest.json").read_text())["status"] == "interrupted"
     assert "interrupted" in (out / "report.html").read_text()
+    with pytest.raises(KeyboardInterrupt):  # interrupted again, before reaching everything
+        run_batch(files(articles), out, settings, llm=SentenceLLM(),
+                  on_outcome=interrupt_after(1))
+    assert len(lines(out / "results.jsonl")) >= 2  # nothing done earlier is lost
     again = SentenceLLM()
     run = run_batch(files(articles), out, settings, llm=again)
     assert len(again.asked) == len(SEEDS) - 2 and run.count()["resumed"] == 2
