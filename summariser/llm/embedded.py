@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from summariser.config import Settings
 from summariser.errors import ConfigError, ModelError
-from summariser.llm.base import Generation, Message
+from summariser.llm.base import Generation, Message, json_schema
 from summariser.llm.model_files import MODEL_NAME, embedded_model_path
 
 _SHARED: dict[tuple[str, int, int], EmbeddedLLM] = {}
@@ -60,7 +60,7 @@ class EmbeddedLLM:
     ) -> Generation:
         llama = self._model()
         chat = [{"role": m.role, "content": m.content} for m in messages]
-        fmt = {"type": "json_object", "schema": schema.model_json_schema()}
+        fmt = {"type": "json_object", "schema": json_schema(schema)}
         with self._lock:
             _perf_reset(llama)
             start = time.perf_counter()

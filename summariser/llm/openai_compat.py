@@ -11,7 +11,7 @@ from pydantic import BaseModel, SecretStr
 
 from summariser.config import Settings
 from summariser.errors import ConfigError
-from summariser.llm.base import Generation, Message
+from summariser.llm.base import Generation, Message, json_schema
 from summariser.llm.retry import call_with_retries
 
 DEFAULT_URL = "https://api.openai.com/v1"
@@ -40,7 +40,7 @@ class OpenAICompatLLM:
     ) -> Generation:
         chat = self._client()
         fmt = {"type": "json_schema", "json_schema": {
-            "name": schema.__name__, "schema": schema.model_json_schema(), "strict": False}}
+            "name": schema.__name__, "schema": json_schema(schema), "strict": False}}
         lc_messages = [(m.role if m.role != "user" else "human", m.content) for m in messages]
         start = time.perf_counter()
         reply = call_with_retries(
