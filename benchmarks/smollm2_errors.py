@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script from a checkout: import this summariser
 PROMPT = "Summarise this article in 3 sentences with the key figures.\n\n{article}"
 MODEL = "SmolLM2-135M-Instruct.Q4_1"
 LABEL_FIELDS = ("label", "corruption", "notes", "errors")
@@ -52,25 +53,15 @@ def generate(llm: object, article: str, seed: int) -> tuple[str, float]:
 
 
 def load(path: str) -> object:
-    """Loads with llama.cpp's extra CPU buffers (AMX, repacking) turned off: on the VMs here
-    that report AMX, batched prompt evaluation through them segfaults (the same workaround as
-    summariser/llm/embedded.py)."""
+    """Loads with llama.cpp's extra CPU buffers turned off, as the embedded backend does (on the
+    VMs here that report AMX, batched prompt evaluation through them segfaults)."""
     import llama_cpp
-    import llama_cpp.llama as llama_module
 
-    original = llama_cpp.llama_model_default_params
+    from summariser.llm.embedded import no_extra_buffers
 
-    def patched() -> object:
-        params = original()
-        params.use_extra_bufts = False
-        return params
-
-    llama_module.llama_cpp.llama_model_default_params = patched
-    try:
+    with no_extra_buffers(llama_cpp):
         return llama_cpp.Llama(model_path=path, n_ctx=2048, n_threads=1, n_threads_batch=1,
                                verbose=False, seed=0)
-    finally:
-        llama_module.llama_cpp.llama_model_default_params = original
 
 
 def main() -> None:

@@ -305,6 +305,21 @@ def article_from_text(text: str, path: str | None = None) -> Article:
     return _build(text, path)
 
 
+
+def resolve_article(source: str | Path | Article) -> Article:
+    """An Article from an Article, a path, or article text (a short single line that names an
+    existing file or ends in an article suffix is taken as a path)."""
+    if isinstance(source, Article):
+        return source
+    if isinstance(source, Path):
+        return load_article(source)
+    looks_like_path = "\n" not in source and len(source) < 1024
+    if looks_like_path and (Path(source).exists() or source.endswith(ARTICLE_SUFFIXES)):
+        return load_article(source)
+    if not source.strip():
+        raise InputError("the article text is empty")
+    return article_from_text(source)
+
 def find_articles(paths: list[str]) -> tuple[list[Path], list[InputError]]:
     """Expand files, directories (recursively) and globs into article files, in a stable order.
     Returns the files found and one error per argument that yielded nothing."""

@@ -10,10 +10,9 @@ import threading
 import time
 from pathlib import Path
 
-from summariser.articles import ARTICLE_SUFFIXES, Article, article_from_text, load_article
+from summariser.articles import Article, resolve_article
 from summariser.cache import ResultCache, cache_key
 from summariser.config import Settings
-from summariser.errors import InputError
 from summariser.generation import ask
 from summariser.llm.base import LLM, Generation, Message
 from summariser.longform import map_reduce, split_for_context
@@ -50,19 +49,6 @@ def summarise(
     if cache is not None:
         cache.put(key, result)
     return result
-
-
-def resolve_article(source: str | Path | Article) -> Article:
-    if isinstance(source, Article):
-        return source
-    if isinstance(source, Path):
-        return load_article(source)
-    looks_like_path = "\n" not in source and len(source) < 1024
-    if looks_like_path and (Path(source).exists() or source.endswith(ARTICLE_SUFFIXES)):
-        return load_article(source)
-    if not source.strip():
-        raise InputError("the article text is empty")
-    return article_from_text(source)
 
 
 def summarise_uncached(

@@ -4,12 +4,12 @@ from pathlib import Path
 
 import pytest
 
-from summariser.articles import load_article
+from summariser.articles import load_article, resolve_article
 from summariser.config import Settings
 from summariser.errors import InputError, ModelError
 from summariser.llm.fake import FakeLLM
 from summariser.longform import split_for_context
-from summariser.pipeline import resolve_article, summarise
+from summariser.pipeline import summarise
 from summariser.prompts import load_prompt
 from tests.replies import GOOD_004, SEED_004, reply
 

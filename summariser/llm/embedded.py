@@ -113,7 +113,7 @@ def _load(path: os.PathLike[str], context: int, threads: int) -> Any:
         import llama_cpp
     except ImportError as exc:  # pragma: no cover - depends on the install
         raise ConfigError("llama-cpp-python is not installed: pip install summariser") from exc
-    with _no_extra_buffers(llama_cpp):
+    with no_extra_buffers(llama_cpp):
         try:
             return llama_cpp.Llama(
                 model_path=str(path), n_ctx=context, n_threads=threads,
@@ -124,7 +124,7 @@ def _load(path: os.PathLike[str], context: int, threads: int) -> Any:
 
 
 @contextlib.contextmanager
-def _no_extra_buffers(llama_cpp: Any) -> Iterator[None]:
+def no_extra_buffers(llama_cpp: Any) -> Iterator[None]:
     """Turn off llama.cpp's extra CPU buffer types (AMX, repacking) while loading. On CPUs that
     report AMX inside a VM, batched prompt evaluation through the AMX buffers segfaults (seen with
     llama-cpp-python 0.3.36 on the Xeon machines here); plain CPU buffers are safe everywhere."""

@@ -20,8 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from summariser.articles import ARTICLE_SUFFIXES, Article, article_from_text, load_article
-from summariser.errors import InputError
+from summariser.articles import Article, resolve_article
 from summariser.validation.models import CheckInput, ClaimInput, FigureCheck, ValidationReport
 
 if TYPE_CHECKING:
@@ -29,19 +28,6 @@ if TYPE_CHECKING:
 
 FAILING_FIGURES = frozenset({"mismatch", "unsupported", "boilerplate"})
 FAILING_CLAIMS = frozenset({"unsupported", "bad_citation"})
-
-
-def resolve_source(source: Article | str | Path) -> Article:
-    if isinstance(source, Article):
-        return source
-    if isinstance(source, Path):
-        return load_article(source)
-    looks_like_path = "\n" not in source and len(source) < 1024
-    if looks_like_path and (Path(source).exists() or source.endswith(ARTICLE_SUFFIXES)):
-        return load_article(source)
-    if not source.strip():
-        raise InputError("the article text is empty")
-    return article_from_text(source)
 
 
 def _as_input(summary: str | CheckInput) -> CheckInput:
@@ -83,7 +69,7 @@ def check(
     from summariser.validation.names import check_names
     from summariser.validation.quotes import check_quotes
 
-    article = resolve_source(source)
+    article = resolve_article(source)
     given = _as_input(summary)
     extra = [c.text for c in given.claims if c.text not in given.text]
     text = "\n".join([given.text, *extra]).strip()
