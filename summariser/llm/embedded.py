@@ -58,6 +58,7 @@ class EmbeddedLLM:
     def generate(
         self, messages: list[Message], schema: type[BaseModel], max_tokens: int
     ) -> Generation:
+        loading = self._llama is None  # the load is counted once, on the call that did it
         llama = self._model()
         chat = [{"role": m.role, "content": m.content} for m in messages]
         fmt = {"type": "json_object", "schema": json_schema(schema)}
@@ -83,7 +84,8 @@ class EmbeddedLLM:
             text=text, data=data if isinstance(data, dict) else None,
             prompt_tokens=int(usage.get("prompt_tokens", 0)),
             completion_tokens=int(usage.get("completion_tokens", 0)),
-            seconds=total, prefill_seconds=prefill, load_seconds=self.load_seconds,
+            seconds=total, prefill_seconds=prefill,
+            load_seconds=self.load_seconds if loading else 0.0,
             truncated=out["choices"][0].get("finish_reason") == "length",
         )
 
