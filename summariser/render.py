@@ -92,7 +92,7 @@ def _print_figures(result: SummaryResult, console: Any) -> None:
 def _print_footer(result: SummaryResult, console: Any) -> None:
     problems = result.validation.problems()
     if problems:
-        console.print("[bold red]Not supported by the source:[/bold red]")
+        console.print("[bold red]Flagged by the checker:[/bold red]")
         for line in problems:
             console.print(f"  - {_esc(line)}")
     else:
