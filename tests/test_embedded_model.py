@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from summariser.articles import load_article
+from summariser.config import default_cache_dir
 from summariser.llm.model_files import MODEL_NAME
 
 pytestmark = pytest.mark.model
@@ -30,7 +31,7 @@ def run_cli(*args: str, cache: Path) -> subprocess.CompletedProcess[str]:
 def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # Reuse the assembled model across the test's cache directories: only results are fresh.
     cache = tmp_path_factory.mktemp("cache")
-    shared = Path(os.environ.get("SUMMARISER_CACHE_DIR", Path.home() / ".cache/summariser"))
+    shared = default_cache_dir()
     (cache / "models").mkdir()
     for name in (f"{MODEL_NAME}.gguf", f"{MODEL_NAME}.ok"):
         if (shared / "models" / name).exists():
