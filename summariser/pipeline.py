@@ -84,7 +84,7 @@ def _with_feedback(
         "names and sentence numbers, or leave the unsupported item out."))]
     draft, _, more = ask(llm, history, Draft, settings.max_tokens, settings.reasks)
     gens = gens + more
-    warnings = [*result.warnings, f"re-asked once with {len(items)} validation finding(s)"]
+    warnings = [*result.warnings, f"re-asked once about: {'; '.join(items)}"]
     retry = build_result(article, draft, prompt, llm, _usage(gens, started), warnings)
     if len(feedback_items(retry)) > len(items):
         result.usage = retry.usage

@@ -42,7 +42,7 @@ def test_nonexistent_citation_is_rejected_and_fed_back(settings: Settings) -> No
     assert len(fake.calls) == 2
     assert "999" in fake.calls[1][-1].content
     assert all(not c.invalid_citations for c in result.claims)
-    assert any("re-asked" in w for w in result.warnings)
+    assert any("re-asked" in w and "999" in w for w in result.warnings)
 
 
 def test_wrong_figure_is_fed_back_and_still_marked_if_not_fixed(settings: Settings) -> None:
