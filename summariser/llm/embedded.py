@@ -35,6 +35,7 @@ class EmbeddedLLM:
         self.threads = settings.threads or min(os.cpu_count() or 2, 8)
         self.load_seconds = 0.0
         self._llama: Any = None
+        self._load_reported = False
         # One llama.cpp context serves one request at a time; callers on threads queue here.
         self._lock = threading.Lock()
 
@@ -58,8 +59,10 @@ class EmbeddedLLM:
     def generate(
         self, messages: list[Message], schema: type[BaseModel], max_tokens: int
     ) -> Generation:
-        loading = self._llama is None  # the load is counted once, on the call that did it
         llama = self._model()
+        # The load is reported once, by the first generation after it (token counting for the
+        # long-article split may have triggered it).
+        load, self._load_reported = (0.0 if self._load_reported else self.load_seconds), True
         chat = [{"role": m.role, "content": m.content} for m in messages]
         fmt = {"type": "json_object", "schema": json_schema(schema)}
         with self._lock:
@@ -85,7 +88,7 @@ class EmbeddedLLM:
             prompt_tokens=int(usage.get("prompt_tokens", 0)),
             completion_tokens=int(usage.get("completion_tokens", 0)),
             seconds=total, prefill_seconds=prefill,
-            load_seconds=self.load_seconds if loading else 0.0,
+            load_seconds=load,
             truncated=out["choices"][0].get("finish_reason") == "length",
         )
 
