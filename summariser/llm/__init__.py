@@ -13,7 +13,7 @@ def get_llm(settings: Settings) -> LLM:
     if settings.backend == "embedded":
         from summariser.llm.embedded import EmbeddedLLM
 
-        return EmbeddedLLM.shared(settings)
+        return EmbeddedLLM(settings)  # the loaded weights are shared per process
     from summariser.llm.openai_compat import OpenAICompatLLM
 
     return OpenAICompatLLM(settings)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -40,12 +41,13 @@ class LLM(Protocol):
     ) -> Generation: ...
 
 
-class UsageTotals(BaseModel):
-    calls: int = 0
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    seconds: float = 0.0
-    extra: dict[str, float] = Field(default_factory=dict)
+def json_object(text: str) -> dict[str, Any] | None:
+    """The reply as a JSON object, or None when it is not one (the pipeline then re-asks)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        return None
+    return data if isinstance(data, dict) else None
 
 
 @lru_cache(maxsize=32)

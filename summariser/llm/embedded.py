@@ -4,25 +4,50 @@ The model is held to the JSON schema by a grammar, so its reply always parses.""
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from summariser.config import Settings
 from summariser.errors import ConfigError, ModelError
-from summariser.llm.base import Generation, Message, json_schema
+from summariser.llm.base import Generation, Message, json_object, json_schema
 from summariser.llm.model_files import MODEL_NAME, embedded_model_path
 
-_SHARED: dict[tuple[str, int, int], EmbeddedLLM] = {}
-_SHARED_LOCK = threading.Lock()
+
+class _Loaded:
+    """A llama.cpp model loaded once per process for a file, context size and thread count, and
+    shared by every EmbeddedLLM that needs it (a batch does not load it N times). One llama.cpp
+    context serves one request at a time: callers on threads queue on `lock`."""
+
+    def __init__(self, llama: Any, load_seconds: float) -> None:
+        self.llama = llama
+        self.load_seconds = load_seconds
+        self.load_reported = False
+        self.lock = threading.Lock()
+
+
+_LOADED: dict[tuple[str, int, int], _Loaded] = {}
+_LOADED_LOCK = threading.Lock()
+
+
+def _loaded(path: Path, context: int, threads: int) -> _Loaded:
+    key = (str(path), context, threads)
+    with _LOADED_LOCK:
+        if key not in _LOADED:
+            start = time.perf_counter()
+            llama = _load(path, context, threads)
+            _LOADED[key] = _Loaded(llama, time.perf_counter() - start)
+        return _LOADED[key]
 
 
 class EmbeddedLLM:
+    """Sampling settings (temperature, seed) are this object's own; the weights are shared."""
+
     backend = "embedded"
 
     def __init__(self, settings: Settings) -> None:
@@ -33,20 +58,6 @@ class EmbeddedLLM:
         self.path = path
         self.name = MODEL_NAME if settings.model_path is None else path.stem
         self.threads = settings.threads or min(os.cpu_count() or 2, 8)
-        self.load_seconds = 0.0
-        self._llama: Any = None
-        self._load_reported = False
-        # One llama.cpp context serves one request at a time; callers on threads queue here.
-        self._lock = threading.Lock()
-
-    @classmethod
-    def shared(cls, settings: Settings) -> EmbeddedLLM:
-        """One loaded model per process: a batch shares it instead of loading it N times."""
-        key = (str(settings.model_path or ""), settings.context, settings.threads or 0)
-        with _SHARED_LOCK:
-            if key not in _SHARED:
-                _SHARED[key] = cls(settings)
-            return _SHARED[key]
 
     def params(self) -> dict[str, Any]:
         s = self.settings
@@ -54,50 +65,43 @@ class EmbeddedLLM:
                 "max_tokens": s.max_tokens, "model_file": self.path.name}
 
     def count_tokens(self, text: str) -> int:
-        return len(self._model().tokenize(text.encode("utf-8"), add_bos=False, special=True))
+        llama = self._model().llama
+        return len(llama.tokenize(text.encode("utf-8"), add_bos=False, special=True))
 
     def generate(
         self, messages: list[Message], schema: type[BaseModel], max_tokens: int
     ) -> Generation:
-        llama = self._model()
-        # The load is reported once, by the first generation after it (token counting for the
-        # long-article split may have triggered it).
-        load, self._load_reported = (0.0 if self._load_reported else self.load_seconds), True
+        model = self._model()
         chat = [{"role": m.role, "content": m.content} for m in messages]
         fmt = {"type": "json_object", "schema": json_schema(schema)}
-        with self._lock:
-            _perf_reset(llama)
+        with model.lock:
+            # The load is reported once, by the first generation after it (token counting for
+            # the long-article split may have triggered it).
+            load = 0.0 if model.load_reported else model.load_seconds
+            model.load_reported = True
+            _perf_reset(model.llama)
             start = time.perf_counter()
             try:
-                out = llama.create_chat_completion(
+                out = model.llama.create_chat_completion(
                     messages=chat, response_format=fmt, max_tokens=max_tokens,
                     temperature=self.settings.temperature, seed=self.settings.seed,
                 )
             except ValueError as exc:  # e.g. the prompt does not fit the context
                 raise ModelError(f"the embedded model refused the request: {exc}") from exc
             total = time.perf_counter() - start
-            prefill = _perf_prefill_seconds(llama)
+            prefill = _perf_prefill_seconds(model.llama)
         text = out["choices"][0]["message"]["content"] or ""
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError:
-            data = None
         usage = out.get("usage") or {}
         return Generation(
-            text=text, data=data if isinstance(data, dict) else None,
+            text=text, data=json_object(text),
             prompt_tokens=int(usage.get("prompt_tokens", 0)),
             completion_tokens=int(usage.get("completion_tokens", 0)),
-            seconds=total, prefill_seconds=prefill,
-            load_seconds=load,
+            seconds=total, prefill_seconds=prefill, load_seconds=load,
             truncated=out["choices"][0].get("finish_reason") == "length",
         )
 
-    def _model(self) -> Any:
-        if self._llama is None:
-            start = time.perf_counter()
-            self._llama = _load(self.path, self.settings.context, self.threads)
-            self.load_seconds = time.perf_counter() - start
-        return self._llama
+    def _model(self) -> _Loaded:
+        return _loaded(self.path, self.settings.context, self.threads)
 
 
 def _perf_reset(llama: Any) -> None:
