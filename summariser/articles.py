@@ -48,6 +48,11 @@ class Furniture(BaseModel):
     kind: str = Field(description="image-name, check-also, last-update, logo, none, teaser, ...")
 
 
+def number_sentences(sentences: list[Sentence]) -> str:
+    """Sentences as the model sees them, one a line with the number it cites: "[S3] ..."."""
+    return "\n".join(f"[S{s.index}] {s.text}" for s in sentences)
+
+
 class Article(BaseModel):
     path: str | None = None
     text: str
@@ -60,7 +65,7 @@ class Article(BaseModel):
 
     def numbered(self) -> str:
         """The body as the model sees it: one numbered sentence a line."""
-        return "\n".join(f"[S{s.index}] {s.text}" for s in self.sentences)
+        return number_sentences(self.sentences)
 
     def sentence(self, index: int) -> Sentence | None:
         if 1 <= index <= len(self.sentences):

@@ -37,6 +37,3 @@ class ResultCache:
 
     def put(self, key: str, result: SummaryResult) -> None:
         self._cache.set(key, result.model_dump_json())
-
-    def close(self) -> None:
-        self._cache.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from summariser.articles import Article, Sentence
+from summariser.articles import Article, Sentence, number_sentences
 from summariser.config import Settings
 from summariser.generation import ask
 from summariser.llm.base import LLM, Generation, Message
@@ -38,7 +38,7 @@ def split_for_context(
     parts: list[list[Sentence]] = [[]]
     used = 0
     for sentence in article.sentences:
-        cost = count_tokens(llm, f"[S{sentence.index}] {sentence.text}\n")
+        cost = count_tokens(llm, number_sentences([sentence]) + "\n")
         if parts[-1] and used + cost > budget:
             parts.append([])
             used = 0
@@ -53,8 +53,7 @@ def map_reduce(
     drafts: list[Draft] = []
     gens: list[Generation] = []
     for part in parts:
-        numbered = "\n".join(f"[S{s.index}] {s.text}" for s in part)
-        draft, _, more = ask(llm, prompt.render(sentences=numbered), Draft,
+        draft, _, more = ask(llm, prompt.render(sentences=number_sentences(part)), Draft,
                              settings.max_tokens, settings.reasks)
         drafts.append(draft)
         gens += more

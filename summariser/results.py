@@ -15,9 +15,9 @@ from summariser.schema import (
     SummaryResult,
     Usage,
 )
-from summariser.validation.models import CheckInput, ClaimInput, NameCategory, ValidationReport
-
-_BAD_FIGURES = ("mismatch", "unsupported", "boilerplate")
+from summariser.validation import FAILING_FIGURES, check
+from summariser.validation.inputs import check_input_from_summary
+from summariser.validation.models import ValidationReport
 
 
 def build_result(
@@ -54,14 +54,8 @@ def resolve_claim(article: Article, text: str, cite: list[int]) -> Claim:
 
 
 def validate_draft(article: Article, draft: Draft) -> ValidationReport:
-    from summariser.validation import check
-
-    names: list[tuple[str, NameCategory]] = [(p.name, "person") for p in draft.people]
-    names += [(c, "country") for c in draft.countries]
-    names += [(o, "organisation") for o in draft.organisations]
-    text = "\n".join([draft.headline, draft.summary, *(p.text for p in draft.key_points)])
-    claims = [ClaimInput(text=p.text, cited=p.cite) for p in draft.key_points]
-    return check(article, CheckInput(text=text, names=names, claims=claims))
+    # The same reading of a draft as `summariser check` applies to draft JSON.
+    return check(article, check_input_from_summary(draft.model_dump()))
 
 
 def feedback_items(result: SummaryResult) -> list[str]:
@@ -69,7 +63,7 @@ def feedback_items(result: SummaryResult) -> list[str]:
     citations of sentences that do not exist."""
     report = result.validation
     items = [f"figure {f.text!r} is {f.status}" + (f": {f.note}" if f.note else "")
-             for f in report.figures if f.status in _BAD_FIGURES]
+             for f in report.figures if f.status in FAILING_FIGURES]
     items += [f"name {n.text!r} is not in the article" for n in report.names
               if n.status != "supported"]
     items += [f"key point {c.text!r} cites sentence numbers that do not exist: "

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from summariser.errors import ModelError
-from summariser.llm.base import Generation, Message
+from summariser.llm.base import Generation, Message, json_object
 
 
 class FakeLLM:
@@ -35,13 +35,9 @@ class FakeLLM:
         if isinstance(reply, Exception):
             raise reply
         text = reply if isinstance(reply, str) else json.dumps(reply)
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError:
-            data = None
         return Generation(
             text=text,
-            data=data if isinstance(data, dict) else None,
+            data=json_object(text),
             prompt_tokens=sum(len(m.content.split()) for m in messages),
             completion_tokens=len(text.split()),
         )

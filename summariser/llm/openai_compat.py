@@ -11,7 +11,7 @@ from pydantic import BaseModel, SecretStr
 
 from summariser.config import Settings
 from summariser.errors import ConfigError
-from summariser.llm.base import Generation, Message, json_schema
+from summariser.llm.base import Generation, Message, json_object, json_schema
 from summariser.llm.retry import call_with_retries
 
 DEFAULT_URL = "https://api.openai.com/v1"
@@ -65,14 +65,10 @@ class OpenAICompatLLM:
 
 def _to_generation(reply: Any, seconds: float) -> Generation:
     text = reply.content if isinstance(reply.content, str) else json.dumps(reply.content)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
-        data = None
     usage = getattr(reply, "usage_metadata", None) or {}
     finish = (getattr(reply, "response_metadata", None) or {}).get("finish_reason")
     return Generation(
-        text=text, data=data if isinstance(data, dict) else None,
+        text=text, data=json_object(text),
         prompt_tokens=int(usage.get("input_tokens", 0)),
         completion_tokens=int(usage.get("output_tokens", 0)),
         seconds=seconds, truncated=finish == "length",

@@ -51,7 +51,7 @@ def _names(data: dict[str, Any]) -> list[tuple[str, NameCategory]]:
     return names
 
 
-def _from_result(data: dict[str, Any]) -> CheckInput:
+def check_input_from_summary(data: dict[str, Any]) -> CheckInput:
     """A SummaryResult (claims with resolved sentences) or a Draft (key points with cite)."""
     points = data.get("key_points") or []
     if data.get("claims") is not None:
@@ -77,7 +77,7 @@ def parse_summary(text: str, name: str) -> str | CheckInput:
         raise InputError("the JSON is not an object", name)
     try:
         if "key_points" in data:
-            return _from_result(data)
+            return check_input_from_summary(data)
         return CheckInput.model_validate(data)
     except (ValidationError, KeyError, TypeError, AttributeError) as exc:
         why = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else repr(exc)
