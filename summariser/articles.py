@@ -253,11 +253,36 @@ def _build(text: str, path: str | None, title: str | None = None,
 # --- files ---
 
 
-def _decode(raw: bytes, name: str) -> str:
+def existing_file(path: str | Path, kind: str) -> Path:
+    """The path, if it is a file; InputError naming it otherwise ("not an article file")."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError("no such file or directory", str(path))
+    if p.is_dir():
+        raise InputError(f"this is a directory, not {kind}", str(path))
+    return p
+
+
+def read_bytes(p: Path, name: str) -> bytes:
     try:
-        return raw.decode("utf-8")
+        return p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"the file cannot be read ({exc.strerror})", name) from None
+
+
+def reject_binary(raw: bytes, name: str) -> None:
+    if b"\0" in raw:
+        raise InputError(f"this is binary data, not text (NUL byte at offset {raw.index(0)})",
+                         name)
+
+
+def decode_utf8(raw: bytes, name: str) -> str:
+    """UTF-8 text, a byte-order mark dropped; InputError naming the first bad byte otherwise."""
+    try:
+        # Not the utf-8-sig codec: its error offsets would not count the byte-order mark.
+        return raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
-        raise InputError(f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset "
+        raise InputError(f"this is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset "
                          f"{exc.start} is invalid); save it as UTF-8", name) from None
 
 
@@ -266,7 +291,7 @@ def _from_html(raw: bytes, name: str) -> Article:
 
     source: str | bytes
     try:
-        source = _decode(raw, name)
+        source = decode_utf8(raw, name)
     except InputError:
         source = raw  # trafilatura honours the page's declared charset
     doc: Any = trafilatura.bare_extraction(
@@ -283,26 +308,17 @@ def _from_html(raw: bytes, name: str) -> Article:
 
 def load_article(path: str | Path) -> Article:
     """Read a file and build its Article; raises InputError naming the file on bad input."""
-    p, name = Path(path), str(path)
-    if not p.exists():
-        raise InputError("no such file or directory", name)
-    if p.is_dir():
-        raise InputError("this is a directory, not an article file", name)
+    p, name = existing_file(path, "an article file"), str(path)
     if p.suffix.lower() not in ARTICLE_SUFFIXES:
         raise InputError(f"unsupported file type “{p.suffix or 'no extension'}” "
                          "(articles are .txt, .md, .html or .htm files)", name)
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"the file cannot be read ({exc.strerror})", name) from None
+    raw = read_bytes(p, name)
     if not raw.strip():
         raise InputError("the file is empty", name)
-    if b"\0" in raw:
-        raise InputError("this is a binary file, not text (NUL byte at offset "
-                         f"{raw.index(0)})", name)
+    reject_binary(raw, name)
     if p.suffix.lower() in (".html", ".htm"):
         return _from_html(raw, name)
-    return _build(_decode(raw, name), name)
+    return _build(decode_utf8(raw, name), name)
 
 
 def article_from_text(text: str, path: str | None = None) -> Article:

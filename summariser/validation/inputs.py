@@ -7,39 +7,24 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from summariser.articles import decode_utf8, existing_file, read_bytes, reject_binary
 from summariser.errors import InputError
 from summariser.validation.models import CheckInput, ClaimInput, NameCategory
 
 
 def read_text(path: str) -> str:
     """The file's text, or standard input's for '-'; InputError for missing, binary or
-    non-UTF-8 input."""
-    name = "standard input" if path == "-" else path
+    non-UTF-8 input (the same checks as for articles)."""
     if path == "-":
-        raw = sys.stdin.buffer.read()
+        name, raw = "standard input", sys.stdin.buffer.read()
     else:
-        p = Path(path)
-        if not p.exists():
-            raise InputError("no such file or directory", path)
-        if p.is_dir():
-            raise InputError("this is a directory, not a summary file", path)
-        try:
-            raw = p.read_bytes()
-        except OSError as exc:
-            raise InputError(f"the file cannot be read ({exc.strerror})", path) from None
-    if b"\0" in raw:
-        raise InputError(f"this is binary data, not text (NUL byte at offset {raw.index(0)})",
-                         name)
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"this is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset "
-                         f"{exc.start} is invalid)", name) from None
+        name, raw = path, read_bytes(existing_file(path, "a summary file"), path)
+    reject_binary(raw, name)
+    return decode_utf8(raw, name)
 
 
 def _names(data: dict[str, Any]) -> list[tuple[str, NameCategory]]:
