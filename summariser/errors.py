@@ -34,6 +34,11 @@ class ConfigError(SummariserError):
     exit_code = 2
 
 
+def naming(path: str, message: str) -> str:
+    """The message with the file it is about in front, unless it already names it."""
+    return message if path in message else f"{path}: {message}"
+
+
 def debug_enabled() -> bool:
     """SUMMARISER_DEBUG=1 re-raises errors with their traceback, for bug reports."""
     return os.environ.get("SUMMARISER_DEBUG", "") not in ("", "0", "false", "no")

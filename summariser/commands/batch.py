@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from summariser.commands.options import add_model_options, settings_from_args
+from summariser.errors import naming
 
 DESCRIPTION = """\
 Summarise and check every article under PATH (files, directories searched recursively, globs)
@@ -116,8 +117,7 @@ class Progress:
         self.done += 1
         if outcome.error:
             self.failed += 1
-            self._print_failure(outcome.error if outcome.path in outcome.error
-                                else f"{outcome.path}: {outcome.error}")
+            self._print_failure(naming(outcome.path, outcome.error))
         self.flagged += outcome.flagged
         self.bar.update(self.task, advance=1, failed=self.failed, flagged=self.flagged)
 

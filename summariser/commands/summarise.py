@@ -24,7 +24,7 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from summariser.articles import find_articles
-    from summariser.errors import InputError, ModelError
+    from summariser.errors import InputError, ModelError, naming
 
     settings = settings_from_args(args)
     files, errors = find_articles(args.paths)
@@ -37,8 +37,7 @@ def run(args: argparse.Namespace) -> int:
             try:
                 out.add(_summarise_one(str(path), settings, args.format))
             except (InputError, ModelError) as exc:
-                print(f"summariser: {path}: {exc}" if str(path) not in str(exc)
-                      else f"summariser: {exc}", file=sys.stderr)
+                print(f"summariser: {naming(str(path), str(exc))}", file=sys.stderr)
                 failed += 1
                 input_failures += isinstance(exc, InputError)
     finally:
