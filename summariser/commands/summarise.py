@@ -25,6 +25,7 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from summariser.articles import find_articles
     from summariser.errors import InputError, ModelError, naming
+    from summariser.llm import get_llm
 
     settings = settings_from_args(args)
     files, errors = find_articles(args.paths)
@@ -32,10 +33,12 @@ def run(args: argparse.Namespace) -> int:
         print(f"summariser: {error}", file=sys.stderr)
     out = _Output(args.format, many=len(files) + len(errors) > 1)
     failed = input_failures = len(errors)
+    llm = None  # built on first use, then shared by every file (one client, one loaded model)
     try:
         for path in files:
             try:
-                out.add(_summarise_one(str(path), settings, args.format))
+                llm = llm or get_llm(settings)
+                out.add(_summarise_one(str(path), settings, llm, args.format))
             except (InputError, ModelError) as exc:
                 print(f"summariser: {naming(str(path), str(exc))}", file=sys.stderr)
                 failed += 1
@@ -47,15 +50,15 @@ def run(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _summarise_one(path: str, settings: Any, fmt: str) -> Any:
+def _summarise_one(path: str, settings: Any, llm: Any, fmt: str) -> Any:
     from summariser.pipeline import summarise
 
     if fmt == "text" and sys.stderr.isatty():
         from rich.console import Console
 
         with Console(stderr=True).status(f"Summarising {path} ..."):
-            return summarise(path, settings)
-    return summarise(path, settings)
+            return summarise(path, settings, llm=llm)
+    return summarise(path, settings, llm=llm)
 
 
 class _Output:
