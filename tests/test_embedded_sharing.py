@@ -9,36 +9,29 @@ import pytest
 
 import summariser.llm.embedded as embedded
 from summariser.config import Settings
-from summariser.llm import get_llm
+from summariser.llm import get_llm, llama_loop
 from summariser.llm.base import Message
 from summariser.schema import Draft
-
-
-class FakeLlama:
-    def __init__(self) -> None:
-        self.calls: list[dict[str, Any]] = []
-        self.ctx = None
-
-    def create_chat_completion(self, **kwargs: Any) -> dict[str, Any]:
-        self.calls.append(kwargs)
-        return {"choices": [{"message": {"content": "{}"}, "finish_reason": "stop"}],
-                "usage": {"prompt_tokens": 3, "completion_tokens": 1}}
 
 
 def test_weights_are_loaded_once_and_each_caller_keeps_its_settings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    loads: list[Path] = []
-    fake = FakeLlama()
+    loads: list[tuple[Path, bool]] = []
+    calls: list[dict[str, Any]] = []
 
-    def load(path: Path, context: int, threads: int) -> FakeLlama:
-        loads.append(path)
-        return fake
+    def load(path: Path, context: int, threads: int, repack: bool) -> str:
+        loads.append((path, repack))
+        return "decode" if repack else "prefill"
+
+    def generate(prefill: str, decode: str, *args: Any, **kwargs: Any) -> llama_loop.LoopResult:
+        calls.append({"prefill": prefill, "decode": decode, **kwargs})
+        return llama_loop.LoopResult(text="{}", prompt_tokens=3, completion_tokens=1,
+                                     prefill_seconds=0.0, truncated=False)
 
     monkeypatch.setattr(embedded, "_load", load)
     monkeypatch.setattr(embedded, "_LOADED", {})
-    monkeypatch.setattr(embedded, "_perf_reset", lambda llama: None)
-    monkeypatch.setattr(embedded, "_perf_prefill_seconds", lambda llama: 0.0)
+    monkeypatch.setattr(llama_loop, "generate", generate)
     gguf = tmp_path / "m.gguf"
     gguf.write_bytes(b"GGUF")
     cold = get_llm(Settings(model_path=gguf, temperature=0.0, seed=1, cache_dir=tmp_path))
@@ -46,7 +39,9 @@ def test_weights_are_loaded_once_and_each_caller_keeps_its_settings(
     ask = [Message(role="user", content="hi")]
     first = cold.generate(ask, Draft, 10)
     warm.generate(ask, Draft, 10)
-    assert loads == [gguf]
-    assert [(c["temperature"], c["seed"]) for c in fake.calls] == [(0.0, 1), (0.7, 2)]
+    # plain weights for prompts and repacked ones for decoding, each loaded once
+    assert loads == [(gguf, False), (gguf, True)]
+    assert [(c["prefill"], c["decode"]) for c in calls] == [("prefill", "decode")] * 2
+    assert [(c["temperature"], c["seed"]) for c in calls] == [(0.0, 1), (0.7, 2)]
     assert cold.params()["temperature"] != warm.params()["temperature"]
     assert first.data == {}

@@ -296,6 +296,29 @@ def test_a_count_equal_to_an_unrelated_source_count_is_not_supported() -> None:
     assert statuses(art, "McCall named 23 players in his squad.") == {"23": "supported"}
 
 
+def test_the_two_x_is_a_reference_unless_the_source_counts_x_otherwise() -> None:
+    art = article("Zarif met his Kazakh counterpart Tleuberdi in Nur-Sultan. "
+                  "The two countries signed a deal.")
+    assert statuses(art, "The two ministers met in Nur-Sultan.") == {}
+    assert statuses(art, "Two ministers met in Nur-Sultan.") == {"Two": "unsupported"}
+    assert statuses(art, "The three ministers met in Nur-Sultan.") == {"three": "unsupported"}
+    assert statuses(art, "The two countries signed a deal.") == {"two": "supported"}
+    assert statuses(art, "The three countries signed a deal.")["three"] in ("mismatch",
+                                                                           "unsupported")
+
+
+def test_an_exact_value_stays_with_the_sentence_that_says_everything_the_claim_says() -> None:
+    # 'EEU' sits right after $933 million, but the $1.9 billion sentence names trade, Iran
+    # and the EEU too; an acronym in brackets does not end the clause.
+    art = article("Iran's trade with Eurasian Economic Union (EEU) member states amounted to "
+                  "$1.9 billion in the period. Iran exported goods worth $933 million to EEU "
+                  "countries over the past 11 months.")
+    assert statuses(art, "Iran's trade with the EEU was $1.9 billion.") == {
+        "$1.9 billion": "supported"}
+    assert statuses(art, "Iran exported goods worth $1.9 billion.")["$1.9 billion"] == (
+        "mismatch")
+
+
 def test_spelled_numbers_in_the_source_and_summary_agree() -> None:
     art = article("Both countries signed eleven deals covering 2 sectors.")
     assert statuses(art, "The countries signed 11 deals covering two sectors.") == {

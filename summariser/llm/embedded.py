@@ -4,10 +4,12 @@ The model is held to the JSON schema by a grammar, so its reply always parses.""
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import threading
 import time
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +23,13 @@ from summariser.llm.model_files import MODEL_NAME, embedded_model_path
 
 class _Loaded:
     """A llama.cpp model loaded once per process for a file, context size and thread count, and
-    shared by every EmbeddedLLM that needs it (a batch does not load it N times). One llama.cpp
-    context serves one request at a time: callers on threads queue on `lock`."""
+    shared by every EmbeddedLLM that needs it (a batch does not load it N times). It is loaded
+    twice: plain weights evaluate prompts, repacked weights decode (see llama_loop for why).
+    The contexts serve one request at a time: callers on threads queue on `lock`."""
 
-    def __init__(self, llama: Any, load_seconds: float) -> None:
-        self.llama = llama
+    def __init__(self, prefill: Any, decode: Any, load_seconds: float) -> None:
+        self.prefill = prefill
+        self.decode = decode
         self.load_seconds = load_seconds
         self.load_reported = False
         self.lock = threading.Lock()
@@ -40,8 +44,9 @@ def _loaded(path: Path, context: int, threads: int) -> _Loaded:
     with _LOADED_LOCK:
         if key not in _LOADED:
             start = time.perf_counter()
-            llama = _load(path, context, threads)
-            _LOADED[key] = _Loaded(llama, time.perf_counter() - start)
+            prefill = _load(path, context, threads, repack=False)
+            decode = _load(path, context, threads, repack=True)
+            _LOADED[key] = _Loaded(prefill, decode, time.perf_counter() - start)
         return _LOADED[key]
 
 
@@ -65,64 +70,53 @@ class EmbeddedLLM:
                 "max_tokens": s.max_tokens, "model_file": self.path.name}
 
     def count_tokens(self, text: str) -> int:
-        llama = self._model().llama
+        llama = self._model().prefill
         return len(llama.tokenize(text.encode("utf-8"), add_bos=False, special=True))
 
     def generate(
         self, messages: list[Message], schema: type[BaseModel], max_tokens: int
     ) -> Generation:
+        from summariser.llm import llama_loop
+
         model = self._model()
         chat = [{"role": m.role, "content": m.content} for m in messages]
-        fmt = {"type": "json_object", "schema": json_schema(schema)}
         with model.lock:
             # The load is reported once, by the first generation after it (token counting for
             # the long-article split may have triggered it).
             load = 0.0 if model.load_reported else model.load_seconds
             model.load_reported = True
-            _perf_reset(model.llama)
             start = time.perf_counter()
             try:
-                out = model.llama.create_chat_completion(
-                    messages=chat, response_format=fmt, max_tokens=max_tokens,
-                    temperature=self.settings.temperature, seed=self.settings.seed,
-                )
+                out = llama_loop.generate(
+                    model.prefill, model.decode, chat, _grammar(schema), max_tokens,
+                    temperature=self.settings.temperature, seed=self.settings.seed)
             except ValueError as exc:  # e.g. the prompt does not fit the context
                 raise ModelError(f"the embedded model refused the request: {exc}") from exc
             total = time.perf_counter() - start
-            prefill = _perf_prefill_seconds(model.llama)
-        text = out["choices"][0]["message"]["content"] or ""
-        usage = out.get("usage") or {}
         return Generation(
-            text=text, data=json_object(text),
-            prompt_tokens=int(usage.get("prompt_tokens", 0)),
-            completion_tokens=int(usage.get("completion_tokens", 0)),
-            seconds=total, prefill_seconds=prefill, load_seconds=load,
-            truncated=out["choices"][0].get("finish_reason") == "length",
+            text=out.text, data=json_object(out.text), prompt_tokens=out.prompt_tokens,
+            completion_tokens=out.completion_tokens, seconds=total,
+            prefill_seconds=out.prefill_seconds, load_seconds=load, truncated=out.truncated,
         )
 
     def _model(self) -> _Loaded:
         return _loaded(self.path, self.settings.context, self.threads)
 
 
-def _perf_reset(llama: Any) -> None:
-    import llama_cpp
+@lru_cache(maxsize=32)
+def _grammar(schema: type[BaseModel]) -> str:
+    """The schema as a llama.cpp grammar (GBNF), the same one llama-cpp-python would build."""
+    from llama_cpp.llama_grammar import json_schema_to_gbnf
 
-    llama_cpp.llama_perf_context_reset(llama.ctx)
-
-
-def _perf_prefill_seconds(llama: Any) -> float:
-    """Prompt evaluation time from llama.cpp's own counters (prefill vs decode, for benchmarks)."""
-    import llama_cpp
-
-    return float(llama_cpp.llama_perf_context(llama.ctx).t_p_eval_ms) / 1000.0
+    return str(json_schema_to_gbnf(json.dumps(json_schema(schema))))
 
 
-def _load(path: os.PathLike[str], context: int, threads: int) -> Any:
+def _load(path: os.PathLike[str], context: int, threads: int, repack: bool) -> Any:
     try:
         import llama_cpp
     except ImportError as exc:  # pragma: no cover - depends on the install
         raise ConfigError("llama-cpp-python is not installed: pip install summariser") from exc
-    with no_extra_buffers(llama_cpp):
+    with contextlib.nullcontext() if repack else no_extra_buffers(llama_cpp):
         try:
             return llama_cpp.Llama(
                 model_path=str(path), n_ctx=context, n_threads=threads,
@@ -134,9 +128,10 @@ def _load(path: os.PathLike[str], context: int, threads: int) -> Any:
 
 @contextlib.contextmanager
 def no_extra_buffers(llama_cpp: Any) -> Iterator[None]:
-    """Turn off llama.cpp's extra CPU buffer types (AMX, repacking) while loading. On CPUs that
-    report AMX inside a VM, batched prompt evaluation through the AMX buffers segfaults (seen with
-    llama-cpp-python 0.3.36 on the Xeon machines here); plain CPU buffers are safe everywhere."""
+    """Turn off llama.cpp's extra CPU buffer types (AMX, repacking) while loading. On the Xeon
+    VMs here, batched prompt evaluation through either segfaults (llama-cpp-python 0.3.36);
+    plain CPU buffers are safe everywhere. The prompt context loads this way; the decoding
+    context keeps the faster repacked weights and only ever evaluates one token at a time."""
     import llama_cpp.llama as llama_module
 
     original = llama_cpp.llama_model_default_params

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from summariser.articles import Article, Sentence
-from summariser.validation.figures import check_figures, figures_match
+from summariser.validation.figures import checked_figures, figures_match
 from summariser.validation.models import ClaimCheck, ClaimInput, SourceSpan
 from summariser.validation.name_index import Scope, name_index
 from summariser.validation.name_parts import find_names
@@ -61,7 +61,7 @@ def _figure_problems(article: Article, text: str, cited: list[Sentence] | None
     partial: list[str] = []
     unsupported: list[str] = []
     cited_figures = [f for s in cited or [] for f in parse_figures(s.text)]
-    for claimed, result in zip(parse_figures(text), check_figures(article, text), strict=True):
+    for claimed, result in checked_figures(article, text):
         if cited is not None and any(figures_match(claimed, f) for f in cited_figures):
             continue
         if result.status not in _GOOD_FIGURES:

@@ -62,6 +62,14 @@ def country_at(words: list[str], i: int) -> tuple[int, frozenset[str]]:
     return 0, frozenset()
 
 
+@lru_cache(maxsize=256)
+def forms_of(countries: frozenset[str]) -> tuple[str, ...]:
+    """Every written form (folded) of these countries, longest first: 'kazakhstan', 'kazakh',
+    'kazakhs', ..."""
+    found = {" ".join(k) for k, v in table().forms.items() if v & countries}
+    return tuple(sorted(found, key=lambda f: (-len(f), f)))
+
+
 def is_region(names: frozenset[str]) -> bool:
     return bool(names & table().regions)
 

@@ -67,6 +67,9 @@ MONTH_ONLY = re.compile(  # "in November", "since March": a month without a day 
 A_DECADE = re.compile(r"\b(?:a|one)\s+decade\b", re.I)
 TIME = re.compile(r"\b(\d{1,2}):(\d\d)(?:\s?([ap])\.?m\b\.?)?|\b(\d{1,2})\s?([ap])\.?m\b\.?", re.I)
 TOKEN = re.compile(r"[A-Za-z]+|\d[\d,.]*|[^\sA-Za-z\d]")
+# "Eurasian Economic Union (EEU) member states": brackets around an acronym name the thing the
+# clause is about; they do not end the clause the way an aside in brackets does.
+ACRONYM_IN_BRACKETS = re.compile(r"\(([A-Z]{2,6}s?)\)")
 ITEM = re.compile(r"(?P<word>[A-Za-z][A-Za-z'’]*)|(?P<end>[.!?;:](?=\s|$)|\n|[\"“”()])")
 STOP_WORDS = """a an the and or but of to in on at by for with from as is are was were be been
 being has have had it its this that these those there their they he she his her him we our you
@@ -80,3 +83,18 @@ VAGUE = re.compile(r"[a-z]+s|first", re.I)  # hundreds, thousands, thirds; "firs
 AGE_BEFORE = re.compile(  # "Adam Leheup, 34, met ..."; not "In March, 12, people"
     r"\b(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
     r"In|On|At|By|Of|And|But|So|Then|Now)[a-z]*,)[A-Z][\w'’.-]*,\s?$")
+
+
+def stem(word: str) -> str:
+    w = word.lower().removesuffix("'s").removesuffix("’s").rstrip("'’")
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def content_words(text: str) -> set[str]:
+    """The stemmed content words of `text`, as figure contexts hold them."""
+    return {w for m in ITEM.finditer(text) if m.lastgroup == "word"
+            and (w := stem(m.group())) not in STOP}

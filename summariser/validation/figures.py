@@ -32,6 +32,7 @@ Rules (the goal is never to publish a wrong number):
 from __future__ import annotations
 
 import math
+import re
 import threading
 from bisect import bisect_right
 from collections import OrderedDict
@@ -39,6 +40,7 @@ from dataclasses import dataclass, field
 
 from summariser.articles import Article
 from summariser.validation import figure_patterns as P
+from summariser.validation.arithmetic import AMOUNTS, candidates, describe
 from summariser.validation.models import FigureCheck, SourceSpan
 from summariser.validation.numbers import Figure, parse_figures
 
@@ -50,7 +52,6 @@ _LOWER = frozenset({"over", "more than", "above", "exceeding", "at least", "upwa
 _UPPER = frozenset({"under", "less than", "fewer than", "below", "up to", "at most",
                     "no more than"})
 _INCLUSIVE = frozenset({"at least", "up to", "at most", "no more than"})
-_AMOUNTS = ("money", "quantity")
 _NOT_DERIVED = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade",
                           "year_old"})
 _TOLERANCE = 0.05
@@ -58,6 +59,7 @@ _OVERRIDE_MARGIN = 0.75  # how much better another source figure's context must 
 _OVERRIDE_MIN = 1.0
 _MISMATCH_MIN = 0.2  # context shared with a same-kind source figure: "about the same thing"
 _CACHE_SIZE = 32
+_THE_BEFORE = re.compile(r"(?:^|\s)the\s+$", re.I)
 
 
 @dataclass
@@ -194,7 +196,7 @@ def _same_kind(c: Figure, s: Figure) -> bool:
         return _is_age(c) and _is_age(s)  # "Pippa, 31" is "the 31-year-old"
     if c.kind == s.kind:
         return c.unit == s.unit or c.kind in ("number", "ordinal")
-    if c.kind == "number" and s.kind in _AMOUNTS and P.SCALE_WORD.search(c.text):
+    if c.kind == "number" and s.kind in AMOUNTS and P.SCALE_WORD.search(c.text):
         return True  # "237 million" for "$237 million": the magnitude is the claim
     if c.kind == "number" and s.kind == "quantity":
         return s.unit in c.context
@@ -276,6 +278,19 @@ def _overridden(c: Figure, score: float, rival_score: float) -> bool:
     return rival_score >= _OVERRIDE_MIN and rival_score > score + margin
 
 
+def _tells_apart(article: Article, c: Figure, dist: dict[str, int], own: _Src, rival: _Src) -> bool:
+    """The rival fits better through a neighbouring figure ("$237 million in 2019"), or through
+    a word the sentence stating the claimed value lacks. When that sentence says everything the
+    claim says ("Iran's trade with the EEU ... $1.9 billion"), the exact value is that
+    sentence's, even if a word sits closer to another figure. Approximate claims match loosely:
+    any better-fitting rival wins."""
+    if c.approx is not None:
+        return True
+    sentence = article.sentence(own.sentence) if own.sentence else None
+    words = P.content_words(sentence.text) if sentence else set()
+    return any(w in rival.dist and (w.startswith("#") or w not in words) for w in dist)
+
+
 def _unrelated(article: Article, c: Figure, same: _Src, rival: _Src | None) -> FigureCheck:
     """A bare count equal to a source count whose clause shares nothing with the claim's:
     "23 changes" is not supported by a "23" about something else."""
@@ -295,7 +310,7 @@ def _in_body(article: Article, c: Figure, dist: dict[str, int], body: list[_Src]
         rival, rival_score = _best(dist, rivals)
         return _unrelated(article, c, best, rival if rival_score >= _MISMATCH_MIN else None)
     same, same_score = _best(dist, [r for r in rivals if r.fig.kind == c.kind])
-    if same and _overridden(c, score, same_score):
+    if same and _overridden(c, score, same_score) and _tells_apart(article, c, dist, best, same):
         return _result(article, c, "mismatch", same,
                        f"source says {same.fig.text} here ({best.fig.text} is about something "
                        "else)")
@@ -322,74 +337,46 @@ def _check_one(article: Article, src: _Source, c: Figure) -> FigureCheck:
     return _result(article, c, "unsupported", None, "not in the source")
 
 
-def check_figures(article: Article, text: str) -> list[FigureCheck]:
-    """One FigureCheck per figure in `text`, checked against `article`."""
+def _is_reference(text: str, c: Figure) -> bool:
+    """"The two ministers" points back at people or things named elsewhere; unlike "three
+    countries" it claims no count the source must state."""
+    return (c.kind == "number" and c.text.lower() == "two"
+            and _THE_BEFORE.search(text[max(0, c.start - 5):c.start]) is not None)
+
+
+def checked_figures(article: Article, text: str) -> list[tuple[Figure, FigureCheck]]:
+    """Each figure in `text` with its check against `article`. A "the two X" that the source
+    neither states nor contradicts is a reference, not a figure, and is left out."""
     src = _source(article)
-    return [_check_one(article, src, c) for c in parse_figures(text)]
-
-
-def _sums(a: Figure, b: Figure) -> list[tuple[float, str]]:
-    av, bv = a.value or 0.0, b.value or 0.0
-    return [(av + bv, f"{a.text} + {b.text}"), (abs(av - bv), f"{a.text} - {b.text}")]
-
-
-def _changes(a: Figure, b: Figure) -> list[tuple[float, str]]:
-    """An amount after, or before, a percent change."""
-    av, p = a.value or 0.0, (b.value or 0.0) / 100
-    out = [(av * (1 + p), f"{a.text} × (1 + {b.text})"),
-           (av * (1 - p), f"{a.text} × (1 - {b.text})"),
-           (av / (1 + p), f"{a.text} / (1 + {b.text})")]
-    if p < 1:
-        out.append((av / (1 - p), f"{a.text} / (1 - {b.text})"))
+    out = []
+    for c in parse_figures(text):
+        check = _check_one(article, src, c)
+        if not (check.status == "unsupported" and _is_reference(text, c)):
+            out.append((c, check))
     return out
 
 
-def _shares(a: Figure, b: Figure) -> list[tuple[float, str]]:
-    av, bv = a.value or 0.0, b.value or 1.0
-    return [(100 * av / bv, f"{a.text} / {b.text}"),
-            (100 * abs(av - bv) / bv, f"({a.text} - {b.text}) / {b.text}")]
-
-
-def _candidates(c: Figure, a: Figure, b: Figure) -> list[tuple[float, str]]:
-    same = a.kind == b.kind and a.unit == b.unit
-    if c.kind == "percent":
-        if same and a.kind in _AMOUNTS and b.value:
-            return _shares(a, b)
-        # percentage points between two percents; "21%" from "17%" and "4%" would be a sum of
-        # unrelated rates
-        return _sums(a, b) if same and a.kind == "percent" and c.unit == "pp" else []
-    if (a.kind, a.unit) != (c.kind, c.unit):
-        return []
-    if same:
-        return _sums(a, b)
-    return _changes(a, b) if b.kind == "percent" and b.unit == "%" else []
+def check_figures(article: Article, text: str) -> list[FigureCheck]:
+    """One FigureCheck per figure in `text`, checked against `article`."""
+    return [check for _, check in checked_figures(article, text)]
 
 
 def derive(c: Figure, body: list[_Src]) -> tuple[_Src, str] | None:
     """Two body figures in the same or adjacent sentences from which the claimed amount or
     percent follows (sum, difference, share, percent change, undoing a percent change)."""
-    if c.kind not in (*_AMOUNTS, "percent") or c.value is None or c.unit in _NOT_DERIVED:
+    if c.kind not in (*AMOUNTS, "percent") or c.value is None or c.unit in _NOT_DERIVED:
         return None
     by_sentence: dict[int, list[_Src]] = {}
     for s in body:
-        if s.fig.kind in (*_AMOUNTS, "percent") and s.fig.value and s.sentence is not None:
+        if s.fig.kind in (*AMOUNTS, "percent") and s.fig.value and s.sentence is not None:
             by_sentence.setdefault(s.sentence, []).append(s)
     found: list[tuple[float, _Src, str, float]] = []
     for n, here in by_sentence.items():
         near = here + by_sentence.get(n - 1, []) + by_sentence.get(n + 1, [])
         for sa, sb in ((a, b) for a in here for b in near if a is not b):
             found += [(abs(value - c.value), sa, how, value)
-                      for value, how in _candidates(c, sa.fig, sb.fig) if values_agree(c, value)]
+                      for value, how in candidates(c, sa.fig, sb.fig) if values_agree(c, value)]
     if not found:
         return None
     _, sa, how, value = min(found, key=lambda f: f[0])
-    return sa, f"derived: {how} = {_fmt(value, c)}"
-
-
-def _fmt(value: float, c: Figure) -> str:
-    if c.kind == "percent":
-        return f"{value:.1f}" + (" percentage points" if c.unit == "pp" else "%")
-    for scale, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
-        if abs(value) >= scale:
-            return f"{value / scale:.2f}{word} {c.unit or ''}".rstrip()
-    return f"{value:,.1f} {c.unit or ''}".rstrip()
+    return sa, f"derived: {how} = {describe(value, c)}"

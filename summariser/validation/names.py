@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from summariser.articles import Article
-from summariser.validation.countries import capital_of, is_region
+from summariser.validation.countries import capital_of, forms_of, is_region
 from summariser.validation.models import NameCategory, NameCheck, SourceSpan
 from summariser.validation.name_index import (
     Place,
@@ -217,6 +217,29 @@ def _phrase_hit(name: Name, scope: Scope, folded: str) -> Hit | None:
     return None
 
 
+def _country_phrase_hit(name: Name, scope: Scope, folded: str) -> Hit | None:
+    """The phrase with its country written in another form: 'Kazakh Embassy in Tehran' for
+    'the Kazakhstan Embassy in Tehran', 'Iran industries and mines ministry' for 'the Iranian
+    industries and mines ministry'."""
+    if all(t.countries for t in name.toks) or not any(t.countries for t in name.toks):
+        return None
+    parts = []
+    for tok in name.toks:
+        if tok.countries:
+            forms = "|".join(r"\s+".join(map(re.escape, f.split()))
+                             for f in forms_of(tok.countries))
+            parts.append(rf"(?:{forms})(?:'s)?")
+        else:
+            parts.append(re.escape(flat(tok.text)))
+    pattern = re.compile(r"(?<![\w'])" + r"[\s,]+".join(parts) + r"(?!\w)")
+    for m in pattern.finditer(folded):
+        if scope.inside(m.start()):
+            source = scope.index.text[m.start():m.end()]
+            return Hit(None, f"the source writes {source!r}", tok=Tok(source, m.group(),
+                                                                       m.start(), m.end()))
+    return None
+
+
 def _fuzzy_variant(name: Name, places: list[Place]) -> tuple[list[Tok], str] | None:
     """The name with words respelled as the nearest source name words ('Astrakhan' ->
     'Astra Khan'), when every changed word is close enough."""
@@ -257,7 +280,8 @@ def _match(name: Name, scope: Scope, furniture: bool = False) -> Hit | None:
         return hit or _core_hit(name, places)
     if hit is not None:
         return hit
-    hit = _acronym_hit(name, scope, text) or _core_hit(name, places) or _title_hit(name, scope)
+    hit = (_acronym_hit(name, scope, text) or _country_phrase_hit(name, scope, text)
+           or _core_hit(name, places) or _title_hit(name, scope))
     if hit is not None:
         return hit
     variant = _fuzzy_variant(name, places)

@@ -328,8 +328,9 @@ def _token(r: _Raw) -> str:
 
 def _items(text: str, raws: list[_Raw]) -> list[tuple[int, str]]:
     """Content words, figure tokens and clause ends ("") in order of position."""
-    items = [(m.start(), "" if m.lastgroup == "end" else _stem(m.group()))
-             for m in P.ITEM.finditer(_blank(text, raws))]
+    plain = P.ACRONYM_IN_BRACKETS.sub(r" \1 ", _blank(text, raws))
+    items = [(m.start(), "" if m.lastgroup == "end" else P.stem(m.group()))
+             for m in P.ITEM.finditer(plain)]
     items = [(pos, w) for pos, w in items if w not in P.STOP]
     items += [(r.start, _token(r)) for r in raws]
     items.sort()
@@ -349,15 +350,6 @@ def _context(items: list[tuple[int, str]], at: int, n: int = 6) -> tuple[list[st
             break
         right.append(w)
     return left + right, len(left)
-
-
-def _stem(word: str) -> str:
-    w = word.lower().removesuffix("'s").removesuffix("’s").rstrip("'’")
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
-        return w[:-1]
-    return w
 
 
 def _drop_overlaps(raws: list[_Raw]) -> list[_Raw]:
