@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import llama_cpp
 import pytest
 from pydantic import BaseModel
 
@@ -69,6 +70,16 @@ def test_the_prompt_prefix_is_evaluated_once(llama: Any) -> None:
         del llama.eval
     assert calls == [len(second) - shared]
     assert list(llama.input_ids[: llama.n_tokens]) == second
+
+
+def test_a_prompt_that_is_a_prefix_of_the_cached_one_leaves_no_stale_cells(llama: Any) -> None:
+    from summariser.llm import llama_loop
+
+    tokens = llama_loop.chat_tokens(llama, MESSAGES)
+    llama_loop.prefill(llama, tokens)
+    llama_loop.prefill(llama, tokens[:10])
+    memory = llama_cpp.llama_get_memory(llama.ctx)
+    assert llama_cpp.llama_memory_seq_pos_max(memory, 0) == 9
 
 
 def test_a_budget_too_small_marks_the_reply_truncated(llama: Any) -> None:

@@ -65,7 +65,9 @@ def prefill(llama: Any, tokens: list[int]) -> None:
         if a != b:
             break
         common += 1
-    llama.n_tokens = common  # eval() drops the KV cells from n_tokens on
+    # drop the cells after the shared prefix (eval() does too, but it may not be called)
+    llama_cpp.llama_memory_seq_rm(llama_cpp.llama_get_memory(llama.ctx), -1, common, -1)
+    llama.n_tokens = common
     if common < len(tokens):
         llama.eval(tokens[common:])
 
