@@ -11,10 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import queue
-import threading
-import time
-import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -22,9 +18,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from summariser.articles import Article, load_article
+from summariser.articles import Article
 from summariser.config import Settings
-from summariser.errors import ConfigError, InputError, SummariserError, debug_enabled
+from summariser.errors import ConfigError, InputError
 from summariser.llm.base import LLM
 from summariser.schema import ModelInfo, PromptInfo, SummaryResult
 
@@ -170,15 +166,18 @@ def directory_lock(out: Path) -> Iterator[None]:
 
 @dataclass
 class _Context:
-    settings: Settings
-    llm: LLM
     run: BatchRun
     store: ResultsFile
+    done: dict[str, SummaryResult]
     on_outcome: Callable[[Outcome, BatchRun], None] | None = None
-    done: dict[str, SummaryResult] = field(default_factory=dict)
 
     def take(self, outcome: Outcome) -> None:
         """On the main thread: record an outcome as soon as it is ready."""
+        if outcome.resumed and outcome.result is None and outcome.article is not None:
+            earlier = self.done[result_key(outcome.article.sha256, self.run.prompt,
+                                           self.run.model)]
+            outcome.result = earlier.model_copy(deep=True)
+            outcome.result.source.path = outcome.article.path
         if outcome.result is not None and not outcome.resumed:
             self.store.append(outcome.result)
         self.run.outcomes.append(outcome)
@@ -187,64 +186,6 @@ class _Context:
         if self.on_outcome is not None:
             self.on_outcome(outcome, self.run)
 
-    def process(self, index: int, path: Path) -> Outcome:
-        from summariser.pipeline import summarise
-
-        started = time.perf_counter()
-        outcome = Outcome(index=index, path=str(path))
-        try:
-            outcome.article = article = load_article(path)
-            earlier = self.done.get(result_key(article.sha256, self.run.prompt, self.run.model))
-            if earlier is not None:
-                outcome.result, outcome.resumed = earlier.model_copy(deep=True), True
-                outcome.result.source.path = article.path
-            else:
-                outcome.result = summarise(article, self.settings, llm=self.llm)
-        except ConfigError as exc:  # the set-up is wrong: every other article would fail too
-            outcome.fatal, outcome.error = exc, str(exc)
-        except SummariserError as exc:
-            outcome.error = str(exc)
-        except Exception as exc:  # one broken article must not stop the batch
-            if debug_enabled():
-                traceback.print_exc()
-            outcome.error = f"unexpected error ({type(exc).__name__}: {exc})"
-        outcome.seconds = round(time.perf_counter() - started, 3)
-        return outcome
-
-
-def run_pool(
-    files: list[Path], work: Callable[[int, Path], Outcome], workers: int,
-    take: Callable[[Outcome], None],
-) -> None:
-    """Runs `work` on daemon threads and hands each outcome to `take` on the calling thread,
-    which alone writes files. Daemon threads let Ctrl-C end the program at once; an article
-    in flight then is simply done again by the next run."""
-    tasks: queue.SimpleQueue[tuple[int, Path]] = queue.SimpleQueue()
-    for item in enumerate(files):
-        tasks.put(item)
-    done: queue.SimpleQueue[Outcome] = queue.SimpleQueue()
-    stop = threading.Event()
-
-    def worker() -> None:
-        while not stop.is_set():
-            try:
-                index, path = tasks.get_nowait()
-            except queue.Empty:
-                return
-            try:
-                done.put(work(index, path))
-            except BaseException as exc:  # never leave the caller waiting for this outcome
-                done.put(Outcome(index, str(path), error=f"{type(exc).__name__}: {exc}",
-                                 fatal=exc))
-
-    for _ in range(min(workers, len(files))):
-        threading.Thread(target=worker, daemon=True, name="summariser-batch").start()
-    try:
-        for _ in files:
-            take(done.get())
-    finally:
-        stop.set()
-
 
 def run_batch(
     files: list[Path], out: Path, settings: Settings, *, concurrency: int = 1,
@@ -252,7 +193,9 @@ def run_batch(
     on_outcome: Callable[[Outcome, BatchRun], None] | None = None, restart: bool = False,
 ) -> BatchRun:
     """Summarises `files` into `out` (results.jsonl, manifest.json, report.md, report.html).
-    With `restart`, results already in `out` are not reused (the result cache still is)."""
+    With `restart`, results already in `out` are not reused (the result cache still is).
+    The run's clock starts once the model client is built (and any worker processes are up)."""
+    from summariser.batch_pool import Worker, processes_for, running
     from summariser.prompts import load_prompt
 
     try:
@@ -260,27 +203,39 @@ def run_batch(
     except OSError as exc:
         raise InputError(f"cannot create the output directory ({exc.strerror})", str(out)) from exc
     with directory_lock(out):
+        own_llm = llm is None
         if llm is None:
             from summariser.llm import get_llm
 
             llm = get_llm(settings)
-        run = BatchRun(model=ModelInfo(backend=llm.backend, name=llm.name, params=llm.params()),
-                       prompt=load_prompt(settings.prompt).info,
-                       workers=workers_for(llm, concurrency))
+        model = ModelInfo(backend=llm.backend, name=llm.name, params=llm.params())
+        prompt, workers = load_prompt(settings.prompt).info, workers_for(llm, concurrency)
         redact = Redactor(settings)
-        context = _Context(settings, llm, run, ResultsFile(out / RESULTS, redact), on_outcome)
-        earlier = context.store.load()
-        context.done = {} if restart else {result_key(r.source.sha256, r.prompt, r.model): r
-                                           for r in earlier}
+        store = ResultsFile(out / RESULTS, redact)
+        earlier = store.load()
+        done = {} if restart else {result_key(r.source.sha256, r.prompt, r.model): r
+                                   for r in earlier}
+        worker = Worker(settings, llm, prompt, model, frozenset(done))
+        run: BatchRun | None = None
         try:
-            run_pool(files, context.process, run.workers, context.take)
-        except BaseException:  # Ctrl-C, or a set-up error that would fail every article
-            run.interrupted = True
-            raise
+            with running(worker, workers, processes_for(llm, workers, own_llm)) as runner:
+                run = BatchRun(model=model, prompt=prompt, workers=workers)
+                _run(runner, files, _Context(run, store, done, on_outcome))
         finally:
-            context.store.close()
-            finish(run, out, input_errors or [], context.store, redact)
+            store.close()
+            if run is not None:
+                finish(run, out, input_errors or [], store, redact)
+    assert run is not None
     return run
+
+
+def _run(runner: Callable[[list[Path], Callable[[Outcome], None]], None], files: list[Path],
+         context: _Context) -> None:
+    try:
+        runner(files, context.take)
+    except BaseException:  # Ctrl-C, or a set-up error that would fail every article
+        context.run.interrupted = True
+        raise
 
 
 def finish(run: BatchRun, out: Path, input_errors: list[InputError], store: ResultsFile,

@@ -7,6 +7,7 @@ import hashlib
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -33,13 +34,18 @@ class Prompt(BaseModel):
         return PromptInfo(name=self.name, version=self.version, hash=self.hash)
 
     def render(self, **values: object) -> list[Message]:
-        # Imported here: langchain_core is slow to import and `check` never renders prompts.
-        from langchain_core.prompts import ChatPromptTemplate
-
-        template = ChatPromptTemplate.from_messages([("system", self.system), ("user", self.user)])
-        rendered = template.format_messages(**values)
+        rendered = _template(self.system, self.user).format_messages(**values)
         roles = {"system": "system", "human": "user"}
         return [Message(role=roles[m.type], content=str(m.content)) for m in rendered]
+
+
+@lru_cache(maxsize=16)
+def _template(system: str, user: str) -> Any:
+    """The LangChain template of a prompt, parsed once (a batch renders it for every article)."""
+    # Imported here: langchain_core is slow to import and `check` never renders prompts.
+    from langchain_core.prompts import ChatPromptTemplate
+
+    return ChatPromptTemplate.from_messages([("system", system), ("user", user)])
 
 
 def prompt_dirs() -> list[Path]:

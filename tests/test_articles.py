@@ -311,3 +311,28 @@ def test_find_articles_reports_each_argument_that_yields_nothing(tree: Path) -> 
 def test_find_articles_on_the_seeds() -> None:
     files, errors = find_articles([str(SEEDS_DIR)])
     assert files == SEEDS and errors == []
+
+
+def test_sentence_spans_are_found_as_pysbd_finds_them() -> None:
+    """articles._char_spans replaces pysbd's regex-per-sentence span search: same spans, also
+    for repeated sentences, unusual white space and sentences that do not occur."""
+    import random
+
+    import pysbd
+
+    from summariser.articles import _char_spans
+
+    reference = pysbd.Segmenter(language="en", clean=False, char_span=True)
+    rng = random.Random(7)
+    words = ["Yes.", "No!", "It rose 5 %.", "Mr. Li left.", "(S1)", "a+b?", "\u00a0", "\u2003",
+             " ", "  ", "\t", "\n", "U.S. says", "[x]", "ok", "…"]
+    texts = ["".join(rng.choice(words) for _ in range(rng.randint(1, 30))) for _ in range(300)]
+    texts += [" ".join(s.text for s in load_article(p).sentences) for p in SEEDS]
+    for text in texts:
+        sentences = pysbd.Segmenter(language="en", clean=False).processor(text).process()
+        extra = rng.choice(["ok", "Yes.", "missing sentence", "No!  "])
+        for candidate in (sentences, [*sentences, extra], [extra, *sentences]):
+            reference.original_text = text
+            want = [(s.sent, s.start, s.end)
+                    for s in reference.sentences_with_char_spans(candidate)]
+            assert _char_spans(candidate, text) == want, (text, candidate)

@@ -3,6 +3,7 @@ body, those of the page furniture, every body word (for acronym expansions) and 
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
@@ -10,6 +11,7 @@ from summariser.articles import Article
 from summariser.validation.name_parts import Name, Vocabulary, find_names, tokens, vocabulary
 
 _CACHE_SIZE = 32
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 @dataclass
@@ -38,6 +40,8 @@ _CACHE: OrderedDict[str, NameIndex] = OrderedDict()
 
 def flat(text: str) -> str:
     """Lower case with one kind of apostrophe, keeping every offset (unlike casefold)."""
+    if text.isascii():  # the same result, without a look at every character
+        return text.lower()
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text).replace("’", "'")
 
 
@@ -56,7 +60,7 @@ def _blank(text: str, spans: list[tuple[int, int]], keep: bool) -> str:
     """The text with the spans blanked out (keep=False) or everything else blanked (keep=True);
     newlines stay, so sentence and title-line detection still work."""
     def spaces(s: str) -> str:
-        return "".join(c if c == "\n" else " " for c in s)
+        return _NOT_NEWLINE.sub(" ", s)
 
     out = spaces(text) if keep else text
     for start, end in spans:
@@ -80,14 +84,14 @@ def name_index(article: Article) -> NameIndex:
     spans = [(f.start, f.end) for f in article.furniture]
     body_text = _blank(article.text, spans, keep=False)
     furniture_text = _blank(article.text, spans, keep=True)
+    toks = tokens(body_text)  # once: names, words and vocabulary all read the same tokens
     body = [Place(n, _sentence_of(article, n.start))
-            for n in find_names(body_text, source=True)]
+            for n in find_names(body_text, source=True, toks=toks)]
     furniture = [Place(n, None) for n in find_names(furniture_text, source=True)] if spans else []
-    words = [(part, t.start, t.end) for t in tokens(body_text)
-             for part in t.word.split("-") if part]
+    words = [(part, t.start, t.end) for t in toks for part in t.word.split("-") if part]
     index = NameIndex(article.text, body, furniture, flat(body_text), flat(furniture_text), words,
                       {s.index: (s.start, s.end) for s in article.sentences},
-                      vocabulary(body_text))
+                      vocabulary(body_text, toks))
     for place in body:
         for tok in place.name.toks:
             if is_acronym(tok.text):

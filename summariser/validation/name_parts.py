@@ -107,8 +107,9 @@ class Vocabulary:
     lower: frozenset[str] = frozenset()
 
 
-def vocabulary(text: str) -> Vocabulary:
-    toks = tokens(text)
+def vocabulary(text: str, toks: list[Tok] | None = None) -> Vocabulary:
+    """`toks`: tokens(text), when the caller has them already."""
+    toks = tokens(text) if toks is None else toks
     names = {t.word for i, t in enumerate(toks)
              if t.capitalised and not _sentence_start(text, toks, i)}
     return Vocabulary(frozenset(names), frozenset(t.word for t in toks if t.text.islower()))
@@ -148,8 +149,8 @@ def _joined(text: str, a: Tok, b: Tok) -> bool:
 def _runs(text: str, toks: list[Tok], vocab: Vocabulary | None) -> list[list[Tok]]:
     reader = _Reader(text, toks, vocab, _title_lines(text))
     name_word = [reader.is_name(i) for i in range(len(toks))]
-    runs: list[list[Tok]] = []
-    current: list[Tok] = []
+    runs: list[list[int]] = []  # token positions
+    current: list[int] = []
     for i, tok in enumerate(toks):
         joined = bool(current) and _joined(text, toks[i - 1], tok)
         connector = (joined and tok.word in CONNECTORS | {"the"} and not tok.capitalised
@@ -159,10 +160,10 @@ def _runs(text: str, toks: list[Tok], vocab: Vocabulary | None) -> list[list[Tok
             if not joined:
                 current = []
                 runs.append(current)
-            current.append(tok)
+            current.append(i)
         else:
             current = []
-    return [r for r in runs if any(name_word[toks.index(t)] for t in r)]
+    return [[toks[i] for i in r] for r in runs if any(name_word[i] for i in r)]
 
 
 def _split_compound(tok: Tok) -> list[Tok]:
@@ -203,12 +204,13 @@ def _merge_countries(run: list[Tok]) -> list[Tok]:
     return out
 
 
-def find_names(text: str, vocab: Vocabulary | None = None, *, source: bool = False
-               ) -> list[Name]:
+def find_names(text: str, vocab: Vocabulary | None = None, *, source: bool = False,
+               toks: list[Tok] | None = None) -> list[Name]:
     """The names in `text`, in order, each with its span and tokens. A summary is read with
     its source's vocabulary; a source (source=True) keeps its doubtful capitals, since an odd
-    extra name in the source only makes matching a little more lenient."""
-    toks = tokens(text)
+    extra name in the source only makes matching a little more lenient. `toks`: tokens(text),
+    when the caller has them already (they are not changed)."""
+    toks = tokens(text) if toks is None else toks
     vocab = vocab or Vocabulary()
     own = frozenset(t.word for t in toks if t.text.islower())
     vocab = Vocabulary(vocab.names, vocab.lower | own)

@@ -40,6 +40,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 def fold(text: str) -> str:
     """Casefolded, without diacritics, with one kind of apostrophe: 'Türkiye’s' -> "turkiye's"."""
+    if text.isascii():  # the common case, and the same result: nothing to decompose or replace
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return plain.replace("’", "'").replace("‘", "'").casefold()
