@@ -6,16 +6,17 @@ one core, one worker process per core with the N threads shared out between them
 article (sentence splitting, the client's request and reply, validation) is Python that holds
 the GIL, so one process tops out at one core, which shows at high --concurrency.
 
-The worker processes come from a fork server (not forked from this process, which may run other
+The worker processes are new interpreters (not forks of this process, which may run other
 threads, such as the progress bar's), are handed articles one at a time as their threads free
-up, and end when this process ends, also on kill -9: they read their work from a pipe to it."""
+up, and end when this process ends, also on kill -9: they read their work from a socket to it."""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import queue
-import signal
+import socket
+import subprocess
+import sys
 import threading
 import time
 import traceback
@@ -35,9 +36,6 @@ from summariser.schema import ModelInfo, PromptInfo
 
 Take = Callable[[Outcome], None]
 Runner = Callable[[list[Path], Take], None]
-# Imported once by the fork server, so worker processes start with them loaded.
-PRELOAD = ["summariser.batch_pool", "summariser.pipeline", "summariser.validation.names",
-           "summariser.validation.figures", "summariser.validation.claims", "langchain_openai"]
 
 
 @dataclass
@@ -74,12 +72,33 @@ class Worker:
         return outcome
 
 
-def prepare(llm: LLM) -> None:
-    """Set-up done before the batch starts: the endpoint's client is built (an import of
-    LangChain, about a second), instead of inside the first article."""
-    ready = getattr(llm, "prepare", None)
+# A made-up article and summary, checked once per process before the batch starts.
+_SAMPLE = ("Ministers meet in Paris\n\nThe foreign ministers of France and Germany met in Paris "
+           "on 3 May 2021. They agreed to spend $2.5 million on 12 projects, said Anna Berg of "
+           "the EU.")
+_SAMPLE_SUMMARY = "Talks in Paris: Germany and France will spend $2.5 million, Anna Berg said."
+
+
+def prepare(worker: Worker) -> None:
+    """Per-process set-up, done before the batch's clock starts so that it times articles, at
+    every --concurrency alike: the endpoint's client is built (LangChain's import, about a
+    second), the reply's JSON schema and the prompt template made, and the validation code and
+    its word lists loaded by checking a made-up sample (about 0.25 s, paid by the first articles
+    otherwise)."""
+    from summariser.articles import article_from_text
+    from summariser.llm.base import json_schema
+    from summariser.prompts import load_prompt
+    from summariser.schema import Draft
+    from summariser.validation import check
+
+    ready = getattr(worker.llm, "prepare", None)
     if callable(ready):
         ready()
+    json_schema(Draft)
+    with suppress(Exception):  # a failure here shows where it would have: in the articles
+        sample = article_from_text(_SAMPLE)
+        load_prompt(worker.settings.prompt).render(sentences=sample.numbered())
+        check(sample, _SAMPLE_SUMMARY)
 
 
 def processes_for(llm: LLM, workers: int, own_llm: bool) -> int:
@@ -87,7 +106,7 @@ def processes_for(llm: LLM, workers: int, own_llm: bool) -> int:
     endpoint whose client the batch builds itself (a model object handed in stays in-process)."""
     if not own_llm or llm.backend != "openai" or workers < 2:
         return 1
-    if "forkserver" not in multiprocessing.get_all_start_methods():
+    if os.name != "posix":  # worker processes talk over Unix socket pairs
         return 1
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return max(1, min(workers, cores or 1))
@@ -97,7 +116,7 @@ def processes_for(llm: LLM, workers: int, own_llm: bool) -> int:
 def running(worker: Worker, workers: int, processes: int) -> Iterator[Runner]:
     """A runner for the batch's articles, set up (client built, worker processes started)."""
     if processes <= 1:
-        prepare(worker.llm)
+        prepare(worker)
         yield lambda files, take: run_threads(files, worker.process, workers, take)
         return
     pool = ProcessPool(worker, workers, processes)
@@ -141,7 +160,7 @@ def run_threads(files: list[Path], work: Callable[[int, Path], Outcome], workers
 
 @dataclass
 class _Child:
-    process: Any  # multiprocessing's Process of the fork server context
+    process: subprocess.Popen[bytes]
     conn: Connection
     threads: int
     busy: set[int] = field(default_factory=set)  # indexes of the articles it is working on
@@ -151,18 +170,15 @@ class ProcessPool:
     """Worker processes, each running `threads` articles at once (see the module docstring)."""
 
     def __init__(self, worker: Worker, workers: int, processes: int) -> None:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(PRELOAD)
         self.children: list[_Child] = []
+        self.lock = threading.Lock()  # for sends to the children: the dispatcher's and close's
+        self.stopped = False
+        self.dispatcher: threading.Thread | None = None
         try:
             for threads in _shares(workers, processes):
-                here, there = context.Pipe()
-                args = (there, worker.settings, worker.prompt, worker.model, worker.done, threads)
-                process = context.Process(target=serve, args=args, daemon=True,
-                                          name="summariser-batch")
-                self.children.append(_Child(process, here, threads))
-                process.start()
-                there.close()  # the child's end: a dead child then reads as end of file here
+                self.children.append(_start(threads))
+                setup = (worker.settings, worker.prompt, worker.model, worker.done, threads)
+                self.children[-1].conn.send(setup)
             for child in self.children:
                 _await_ready(child)
         except BaseException:
@@ -170,41 +186,94 @@ class ProcessPool:
             raise
 
     def run(self, files: list[Path], take: Take) -> None:
-        tasks = iter(enumerate(files))
-        for child in self.children:
-            for _ in range(child.threads):
-                _give(child, tasks)
+        """Outcomes are received and the next articles handed out on a thread of their own, so
+        that the children are kept busy while `take` waits for a write to reach the disk."""
+        outcomes: queue.SimpleQueue[Outcome | BaseException] = queue.SimpleQueue()
+        self.dispatcher = threading.Thread(target=self._dispatch, args=(files, outcomes),
+                                           daemon=True, name="summariser-dispatch")
+        self.dispatcher.start()
         for _ in files:
-            child, outcome = self._next()
-            child.busy.discard(outcome.index)
-            _give(child, tasks)  # before `take`, so the child is not idle while files are written
+            outcome = outcomes.get()
+            if isinstance(outcome, BaseException):
+                raise outcome
             take(outcome)
 
+    def _dispatch(self, files: list[Path], outcomes: queue.SimpleQueue[Any]) -> None:
+        try:
+            tasks = iter(enumerate(files))
+            for child in self.children:
+                for _ in range(child.threads):
+                    self._give(child, tasks)
+            for _ in files:
+                child, outcome = self._next()
+                child.busy.discard(outcome.index)
+                self._give(child, tasks)
+                outcomes.put(outcome)
+        except BaseException as exc:  # handed to the main thread, which raises it
+            outcomes.put(exc)
+
+    def _give(self, child: _Child, tasks: Iterator[tuple[int, Path]]) -> None:
+        with self.lock:
+            task = None if self.stopped else next(tasks, None)
+            if task is not None:
+                child.conn.send(task)
+                child.busy.add(task[0])
+
     def _next(self) -> tuple[_Child, Outcome]:
-        by_conn = {id(c.conn): c for c in self.children if c.busy}
-        ready = wait([c.conn for c in self.children if c.busy])
-        child = by_conn[id(ready[0])]
+        ready: list[Any] = []
+        while not ready:
+            if self.stopped:
+                raise SummariserError("the batch was stopped")
+            busy = [c for c in self.children if c.busy]
+            ready = wait([c.conn for c in busy], timeout=0.5)
+        child = next(c for c in busy if c.conn is ready[0])
         try:
             return child, child.conn.recv()
         except (EOFError, OSError):
-            child.process.join(timeout=5)
             raise SummariserError(
-                f"a worker process ended unexpectedly (exit code {child.process.exitcode}); "
-                "run the same command again to continue") from None
+                f"a worker process ended unexpectedly (exit code {_exit_code(child)}); run "
+                "the same command again to continue") from None
 
     def close(self) -> None:
         """Ends the workers: at once if articles are still in flight (Ctrl-C, a fatal error)."""
+        with self.lock:
+            self.stopped = True
+            for child in self.children:
+                with suppress(OSError):
+                    child.conn.send(None)
         for child in self.children:
-            with suppress(OSError):
-                child.conn.send(None)
+            with suppress(subprocess.TimeoutExpired):
+                child.process.wait(timeout=0.01 if child.busy else 2)
+            if child.process.poll() is None:
+                child.process.kill()
+                child.process.wait()
+        if self.dispatcher is not None:  # it sees the children's ends closed, and stops
+            self.dispatcher.join(timeout=5)
+        for child in self.children:
             child.conn.close()
-        for child in self.children:
-            if child.process.pid is None:
-                continue
-            child.process.join(timeout=0 if child.busy else 2)
-            if child.process.is_alive():
-                child.process.terminate()
-                child.process.join()
+
+
+def _start(threads: int) -> _Child:
+    """A worker process: a new interpreter (its own session, so Ctrl-C reaches only this one)
+    with this package on its path, talking over a socket pair."""
+    import summariser
+
+    ours, theirs = socket.socketpair()
+    env = dict(os.environ)
+    root = str(Path(summariser.__file__).resolve().parent.parent)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+    with theirs:
+        code = f"from summariser.batch_pool import serve; serve({theirs.fileno()})"
+        process = subprocess.Popen([sys.executable, "-c", code], env=env,
+                                   stdin=subprocess.DEVNULL, pass_fds=[theirs.fileno()],
+                                   start_new_session=True)
+    return _Child(process, Connection(ours.detach()), threads)
+
+
+def _exit_code(child: _Child) -> int | None:
+    with suppress(subprocess.TimeoutExpired):
+        child.process.wait(timeout=5)
+    return child.process.returncode
 
 
 def _shares(workers: int, processes: int) -> list[int]:
@@ -212,34 +281,27 @@ def _shares(workers: int, processes: int) -> list[int]:
     return [workers // processes + (n < workers % processes) for n in range(processes)]
 
 
-def _give(child: _Child, tasks: Iterator[tuple[int, Path]]) -> None:
-    task = next(tasks, None)
-    if task is not None:
-        child.conn.send(task)
-        child.busy.add(task[0])
-
-
 def _await_ready(child: _Child) -> None:
     try:
         message = child.conn.recv()
     except (EOFError, OSError):
-        child.process.join(timeout=5)
         raise SummariserError(f"a worker process could not start (exit code "
-                              f"{child.process.exitcode})") from None
+                              f"{_exit_code(child)})") from None
     if isinstance(message, BaseException):
         raise message
 
 
-def serve(conn: Connection, settings: Settings, prompt: PromptInfo, model: ModelInfo,
-          done: frozenset[str], threads: int) -> None:
-    """A worker process: takes (index, path) from the pipe, runs them on `threads` threads and
-    sends their outcomes back; ends on None, or at once when the batch's process is gone."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the batch's process to handle
+def serve(fd: int) -> None:
+    """A worker process: set up from the first message, then takes (index, path) from the
+    connection, runs them on its threads and sends their outcomes back; ends on None, or at once
+    when the batch's process is gone."""
+    conn = Connection(fd)
+    settings, prompt, model, done, threads = conn.recv()
     try:
         from summariser.llm import get_llm
 
         worker = Worker(settings, get_llm(settings), prompt, model, done)
-        prepare(worker.llm)
+        prepare(worker)
     except Exception as exc:
         conn.send(SummariserError(f"a worker process could not start: {exc}"))
         return
@@ -251,16 +313,15 @@ def serve(conn: Connection, settings: Settings, prompt: PromptInfo, model: Model
         while (task := tasks.get()) is not None:
             _send(conn, lock, worker.process(*task))
 
-    pool = [threading.Thread(target=work, daemon=True) for _ in range(threads)]
-    for thread in pool:
-        thread.start()
+    for _ in range(threads):
+        threading.Thread(target=work, daemon=True).start()
     while True:
         try:
             task = conn.recv()
         except (EOFError, OSError):
             os._exit(0)  # the batch's process is gone (killed): stop now, mid-article or not
         if task is None:
-            break
+            os._exit(0)
         tasks.put(task)
 
 
@@ -268,7 +329,7 @@ def _send(conn: Connection, lock: threading.Lock, outcome: Outcome) -> None:
     with lock:
         try:
             conn.send(outcome)
-        except (BrokenPipeError, EOFError):
+        except (BrokenPipeError, ConnectionError, EOFError):
             os._exit(0)
         except Exception as exc:  # an outcome that cannot be pickled still reports its article
             conn.send(Outcome(outcome.index, outcome.path,

@@ -17,8 +17,9 @@ from pydantic import BaseModel
 from summariser.batch import Redactor, directory_lock, result_key, run_batch, workers_for
 from summariser.cli import cli
 from summariser.config import Settings
-from summariser.errors import InputError, ModelError
+from summariser.errors import InputError, ModelError, SummariserError
 from summariser.llm.base import Generation, Message
+from summariser.llm.openai_compat import OpenAICompatLLM
 from summariser.pipeline import summarise
 from summariser.schema import SummaryResult
 from tests.report_data import load_module
@@ -319,3 +320,70 @@ def test_kill_9_mid_run_then_rerun_finishes_without_duplicates_or_secrets(
     written = "".join(p.read_text() for p in out.iterdir() if p.is_file())
     assert "sk-test-SECRET" not in written + done.stdout + done.stderr
     assert "Traceback" not in done.stderr
+
+
+def endpoint_settings(tmp_path: Path, url: str) -> Settings:
+    return Settings.from_env(model="fake-model", base_url=url, api_key="sk-test-SECRET",
+                             cache_dir=tmp_path / "cache", use_cache=False)
+
+
+def comparable(record: dict[str, Any]) -> dict[str, Any]:
+    """A results.jsonl record without what varies from run to run (timings)."""
+    return {k: v for k, v in record.items() if k != "usage"}
+
+
+def test_worker_processes_give_the_same_results_as_threads(tmp_path: Path) -> None:
+    from summariser.batch_pool import processes_for
+
+    folder = tmp_path / "articles"
+    many_articles(folder, 9)
+    (folder / "refused.txt").write_text(f"The council met on Monday. {FAIL_MARKER} said so.\n")
+    with FakeServer(delay=0.01, max_requests=100, max_seconds=120) as server:
+        settings = endpoint_settings(tmp_path, server.url)
+        one = run_batch(files(folder), tmp_path / "one", settings, concurrency=1)
+        many = run_batch(files(folder), tmp_path / "many", settings, concurrency=4)
+    assert processes_for(OpenAICompatLLM(settings), 4, own_llm=True) == min(4, cores())
+    assert many.workers == 4 and many.count() == one.count()
+    (refused,) = [o for o in many.outcomes if o.error]
+    assert refused.path.endswith("refused.txt") and "400" in refused.error
+    first, second = lines(tmp_path / "one" / "results.jsonl"), lines(tmp_path / "many" /
+                                                                     "results.jsonl")
+    assert [comparable(r) for r in first] == [comparable(r) for r in second]
+    report = (tmp_path / "many" / "report.html").read_text()
+    assert "Story 3 begins" in report  # the article text came back from the worker process
+
+
+def cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def our_children() -> list[int]:
+    pids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == os.getpid():
+            pids.append(int(stat.parent.name))
+    return pids
+
+
+@pytest.mark.skipif(cores() < 2 or not Path("/proc/self/stat").exists(),
+                    reason="worker processes need 2 cores; finding them needs /proc")
+def test_a_worker_process_that_dies_stops_the_batch_resumably(tmp_path: Path) -> None:
+    folder, out = tmp_path / "articles", tmp_path / "out"
+    many_articles(folder, 12)
+
+    def kill_a_worker(outcome: Any, run: Any) -> None:
+        if len(run.outcomes) == 2:
+            os.kill(our_children()[0], signal.SIGKILL)
+
+    with FakeServer(delay=0.2, max_requests=100, max_seconds=120) as server:
+        settings = endpoint_settings(tmp_path, server.url)
+        with pytest.raises(SummariserError, match="worker process ended unexpectedly"):
+            run_batch(files(folder), out, settings, concurrency=4, on_outcome=kill_a_worker)
+        assert json.loads((out / "manifest.json").read_text())["status"] == "interrupted"
+        assert our_children() == []
+        run = run_batch(files(folder), out, settings, concurrency=4)
+    assert run.count()["succeeded"] == 12 and run.count()["resumed"] >= 2
