@@ -106,7 +106,9 @@ def scale(tmp: Path, url: str, count: int, levels: list[int]) -> None:
         base = base or rate
         print(f"{level:>11} {got['wall']:>8.2f} {seconds:>8.2f} {rate:>11.1f} "
               f"{rate / base:>8.1f}x {got['manifest']['counts']['failed']:>7}")
-    print("(batch s: from the manifest, start to end of the batch; wall s adds Python start-up)")
+    print("(batch s: from the manifest, start to end of the batch, which starts once the model "
+          "client is built and any worker processes are up; wall s adds Python start-up and "
+          "that set-up)")
 
 
 def cached_seeds(tmp: Path, url: str, embedded: bool) -> None:
