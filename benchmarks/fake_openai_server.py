@@ -78,7 +78,7 @@ class FakeServer:
         self.deadline = time.monotonic() + max_seconds
         self.requests: Counter[str] = Counter()
         self.lock = threading.Lock()
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), _handler(self))
+        self.httpd = _Server(("127.0.0.1", port), _handler(self))
         self.httpd.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -112,6 +112,13 @@ class FakeServer:
         content = json.dumps(synthetic_draft(sentences))
         tokens = sum(len(str(m.get("content", ""))) for m in body["messages"]) // 4
         return 200, completion(str(body.get("model", "fake")), content, tokens)
+
+
+class _Server(ThreadingHTTPServer):
+    # The standard library's listen backlog is 5: at --concurrency 16 the connections opened at
+    # once overflow it, and a dropped connection attempt is retried by the kernel only after a
+    # second, which would be measured as the batch's time. Serving engines listen with 2048.
+    request_queue_size = 128
 
 
 def _error(message: str) -> dict[str, Any]:

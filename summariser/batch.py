@@ -304,7 +304,7 @@ def _prompts_used(run: BatchRun) -> list[dict[str, str]]:
 def package_versions() -> dict[str, str]:
     from importlib import metadata
 
-    names = ("summariser", "pydantic", "openai", "langchain-openai", "llama-cpp-python")
+    names = ("summariser", "pydantic", "openai", "langchain-core", "llama-cpp-python")
     versions = {}
     for name in names:
         try:

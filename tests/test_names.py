@@ -160,3 +160,14 @@ def test_a_sentence_opening_name_that_is_an_english_word_is_dropped() -> None:
 
 def statuses_of(article, text: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return {n.text: n.status for n in check_names(article, text)}
+
+
+def test_a_title_without_a_country_or_a_person_is_checked_not_crashed() -> None:
+    # Found in CLIFF: a title alone ('Prime Minister') whose words are in one source sentence,
+    # though not together, raised IndexError. Without a country it must be found as written.
+    article = article_from_text("Talks in Rome\n\nThe minister met the prime farmers in Rome on "
+                                "Monday. They asked for help.")
+    names = check_names(article, "The Prime Minister met farmers.")
+    assert [(n.text, n.status) for n in names] == [("Prime Minister", "unsupported")]
+    written = article_from_text("Talks\n\nThe prime minister met farmers on Monday. They left.")
+    assert check_names(written, "The Prime Minister met farmers.")[0].status == "supported"

@@ -1,18 +1,21 @@
-"""Any OpenAI-compatible endpoint (OpenAI, vLLM, Ollama, llama.cpp server) through langchain-openai.
-The reply is held to the schema with structured outputs (response_format json_schema)."""
+"""Any OpenAI-compatible endpoint (OpenAI, vLLM, Ollama, llama.cpp server) through the openai SDK.
+The reply is held to the schema with structured outputs (response_format json_schema).
+
+The SDK is called directly rather than through langchain-openai's ChatOpenAI: that wrapper
+added about 0.45 ms of CPU per request and 0.45 s of import per process, and none of its
+features were used (retries, prompts and parsing are ours)."""
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 from contextlib import suppress
 from typing import Any
 
-from pydantic import BaseModel, SecretStr
+from pydantic import BaseModel
 
 from summariser.config import Settings
-from summariser.errors import ConfigError
+from summariser.errors import ConfigError, ModelError
 from summariser.llm.base import Generation, Message, json_object, json_schema
 from summariser.llm.retry import call_with_retries
 
@@ -41,26 +44,27 @@ class OpenAICompatLLM:
     def generate(
         self, messages: list[Message], schema: type[BaseModel], max_tokens: int
     ) -> Generation:
-        chat = self._client()
+        client = self._client()
         fmt = {"type": "json_schema", "json_schema": {
             "name": schema.__name__, "schema": json_schema(schema), "strict": False}}
-        lc_messages = [(m.role if m.role != "user" else "human", m.content) for m in messages]
-        # response_format goes out in extra_body: the same request body, sent through the
-        # client's create(); given as response_format, LangChain calls parse(), whose request
-        # transform walks the whole JSON schema on every call (~0.5 ms of CPU per request).
-        extra = {"response_format": fmt}
+        s = self.settings
+        request = {"model": self.name, "temperature": s.temperature, "seed": s.seed,
+                   "max_tokens": max_tokens,
+                   "messages": [{"role": m.role, "content": m.content} for m in messages],
+                   # Sent as it is: given as response_format, the SDK's request transform
+                   # walks the whole JSON schema on every call (~0.5 ms of CPU per request).
+                   "extra_body": {"response_format": fmt}}
         start = time.perf_counter()
-        reply = call_with_retries(
-            lambda: chat.invoke(lc_messages, extra_body=extra, max_tokens=max_tokens),
-            self.url, self.settings.retries,
-        )
+        reply = call_with_retries(lambda: client.chat.completions.create(**request),
+                                  self.url, s.retries)
         return _to_generation(reply, time.perf_counter() - start)
 
     def prepare(self) -> None:
-        """Builds the client now (importing LangChain takes about a second) rather than in the
-        first call; a client that cannot be built fails that call instead, as it would."""
+        """Builds the client now rather than in the first call (importing the openai SDK takes
+        about 0.4 s, and its chat resource, loaded on first use, 0.05 s more); a client that
+        cannot be built fails that call instead, as it would."""
         with suppress(Exception):
-            self._client()
+            self._client().chat.completions  # noqa: B018 (the attribute loads the resource)
 
     def _client(self) -> Any:
         with self._lock:  # one client for all threads, built by the first that needs it
@@ -69,24 +73,22 @@ class OpenAICompatLLM:
             return self._chat
 
     def _build_client(self) -> Any:
-        from langchain_openai import ChatOpenAI
+        from openai import OpenAI
 
         # Retries are ours (tenacity, see retry.py), so the client's own are off.
-        return ChatOpenAI(
-            model=self.name, base_url=self.url,
-            api_key=SecretStr(self.settings.api_key or "unused"),
-            temperature=self.settings.temperature, seed=self.settings.seed,
-            timeout=self.settings.timeout, max_retries=0,
-        )
+        return OpenAI(base_url=self.url, api_key=self.settings.api_key or "unused",
+                      timeout=self.settings.timeout, max_retries=0)
 
 
 def _to_generation(reply: Any, seconds: float) -> Generation:
-    text = reply.content if isinstance(reply.content, str) else json.dumps(reply.content)
-    usage = getattr(reply, "usage_metadata", None) or {}
-    finish = (getattr(reply, "response_metadata", None) or {}).get("finish_reason")
+    if not reply.choices:
+        raise ModelError("the model endpoint answered with no choices")
+    choice = reply.choices[0]
+    text = choice.message.content or ""
+    usage = reply.usage
     return Generation(
         text=text, data=json_object(text),
-        prompt_tokens=int(usage.get("input_tokens", 0)),
-        completion_tokens=int(usage.get("output_tokens", 0)),
-        seconds=seconds, truncated=finish == "length",
+        prompt_tokens=int(getattr(usage, "prompt_tokens", 0) or 0),
+        completion_tokens=int(getattr(usage, "completion_tokens", 0) or 0),
+        seconds=seconds, truncated=choice.finish_reason == "length",
     )

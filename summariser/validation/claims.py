@@ -19,12 +19,11 @@ from __future__ import annotations
 import re
 
 from summariser.articles import Article, Sentence
-from summariser.validation.figures import checked_figures, figures_match
+from summariser.validation.figures import checked_figures, figures_in, figures_match
 from summariser.validation.models import ClaimCheck, ClaimInput, SourceSpan
 from summariser.validation.name_index import Scope, name_index
 from summariser.validation.name_parts import find_names
 from summariser.validation.names import check_name
-from summariser.validation.numbers import parse_figures
 from summariser.validation.words import content_words
 
 OVERLAP_MIN = 0.5
@@ -60,7 +59,7 @@ def _figure_problems(article: Article, text: str, cited: list[Sentence] | None
     """(partial, unsupported) problems of the claim's figures."""
     partial: list[str] = []
     unsupported: list[str] = []
-    cited_figures = [f for s in cited or [] for f in parse_figures(s.text)]
+    cited_figures = figures_in(article, {s.index for s in cited or []})
     for claimed, result in checked_figures(article, text):
         if cited is not None and any(figures_match(claimed, f) for f in cited_figures):
             continue

@@ -356,6 +356,11 @@ def checked_figures(article: Article, text: str) -> list[tuple[Figure, FigureChe
     return out
 
 
+def figures_in(article: Article, sentences: set[int]) -> list[Figure]:
+    """The article's figures in the given sentences (by number), read once per article."""
+    return [s.fig for s in _source(article).figures if s.sentence in sentences]
+
+
 def check_figures(article: Article, text: str) -> list[FigureCheck]:
     """One FigureCheck per figure in `text`, checked against `article`."""
     return [check for _, check in checked_figures(article, text)]

@@ -164,20 +164,20 @@ def _core(name: Name) -> list[Tok]:
 def _title_hit(name: Name, scope: Scope) -> Hit | None:
     """A title without a person ('Kazakhstan's Minister of Foreign Affairs', 'the Russian Prime
     Minister'): one sentence must name the country and have every title word, in any case."""
-    if _core(name):
-        return None
     countries = [t for t in name.toks if t.countries]
+    if _core(name) or not countries:  # a title alone must be found as written (_seq_hit)
+        return None
     titles = [t.word for t in name.toks if t.word in TITLES]
     places = scope.places()
     for number in scope.sentence_numbers():
         start, end = scope.index.sentences[number]
         here = [p for p in places if p.sentence == number]
-        found = [_country_place(c, here) for c in countries]
+        found = [hit for c in countries if (hit := _country_place(c, here))]
         text = scope.index.body_text[start:end]
-        if all(found) and all(re.search(rf"\b{re.escape(w)}\b", text) for w in titles):
-            first = found[0]
-            return Hit(first[0], tok=first[1]) if first else Hit(None, tok=Tok(
-                text, text, start, end))
+        if len(found) == len(countries) and all(re.search(rf"\b{re.escape(w)}\b", text)
+                                                for w in titles):
+            place, tok = found[0]
+            return Hit(place, tok=tok)
     return None
 
 
