@@ -4,6 +4,7 @@ body, those of the page furniture, every body word (for acronym expansions) and 
 from __future__ import annotations
 
 import re
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
@@ -36,6 +37,8 @@ class NameIndex:
 
 
 _CACHE: OrderedDict[str, NameIndex] = OrderedDict()
+_CACHE_LOCK = threading.Lock()  # batch runs check in threads: an eviction between get and
+# move_to_end would otherwise raise KeyError
 
 
 def flat(text: str) -> str:
@@ -77,10 +80,11 @@ def _sentence_of(article: Article, pos: int) -> int | None:
 
 
 def name_index(article: Article) -> NameIndex:
-    cached = _CACHE.get(article.sha256)
-    if cached is not None:
-        _CACHE.move_to_end(article.sha256)
-        return cached
+    with _CACHE_LOCK:
+        cached = _CACHE.get(article.sha256)
+        if cached is not None:
+            _CACHE.move_to_end(article.sha256)
+            return cached
     spans = [(f.start, f.end) for f in article.furniture]
     body_text = _blank(article.text, spans, keep=False)
     furniture_text = _blank(article.text, spans, keep=True)
@@ -96,9 +100,10 @@ def name_index(article: Article) -> NameIndex:
         for tok in place.name.toks:
             if is_acronym(tok.text):
                 index.acronyms.setdefault(acronym_key(tok.text), []).append(place)
-    _CACHE[article.sha256] = index
-    if len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
+    with _CACHE_LOCK:
+        _CACHE[article.sha256] = index
+        if len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
     return index
 
 
