@@ -32,6 +32,7 @@ from summariser.batch import Outcome, result_key
 from summariser.config import Settings
 from summariser.errors import ConfigError, SummariserError, debug_enabled
 from summariser.llm.base import LLM
+from summariser.pipeline import summarise
 from summariser.schema import ModelInfo, PromptInfo
 
 Take = Callable[[Outcome], None]
@@ -50,8 +51,6 @@ class Worker:
     done: frozenset[str] = frozenset()
 
     def process(self, index: int, path: Path) -> Outcome:
-        from summariser.pipeline import summarise
-
         started = time.perf_counter()
         outcome = Outcome(index=index, path=str(path))
         try:
@@ -82,12 +81,11 @@ _SAMPLE_SUMMARY = "Talks in Paris: Germany and France will spend $2.5 million, A
 def prepare(worker: Worker) -> None:
     """Per-process set-up, done before the batch's clock starts so that it times articles, at
     every --concurrency alike: the endpoint's client is built (the openai SDK's import and its
-    chat resource, about 0.45 s), the pipeline imported, the reply's JSON schema and the prompt
-    template made, and the validation code and its word lists loaded by checking a made-up
-    sample (about 0.25 s, paid by the first articles otherwise)."""
+    chat resource, about 0.45 s), the reply's JSON schema and the prompt template made, and the
+    validation code and its word lists loaded by checking a made-up sample (about 0.25 s, paid
+    by the first articles otherwise)."""
     from summariser.articles import article_from_text
     from summariser.llm.base import json_schema
-    from summariser.pipeline import summarise  # noqa: F401 (imported here, not in an article)
     from summariser.prompts import load_prompt
     from summariser.schema import Draft
     from summariser.validation import check

@@ -33,7 +33,7 @@ class OpenAICompatLLM:
         self.url = settings.base_url or DEFAULT_URL
         if settings.api_key is None and self.url == DEFAULT_URL:
             raise ConfigError("OpenAI needs an API key: set OPENAI_API_KEY")
-        self._chat: Any = None
+        self._sdk: Any = None
         self._lock = threading.Lock()
 
     def params(self) -> dict[str, Any]:
@@ -68,9 +68,9 @@ class OpenAICompatLLM:
 
     def _client(self) -> Any:
         with self._lock:  # one client for all threads, built by the first that needs it
-            if self._chat is None:
-                self._chat = self._build_client()
-            return self._chat
+            if self._sdk is None:
+                self._sdk = self._build_client()
+            return self._sdk
 
     def _build_client(self) -> Any:
         from openai import OpenAI
