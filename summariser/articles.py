@@ -281,11 +281,28 @@ def _build(text: str, path: str | None, title: str | None = None,
 # --- files ---
 
 
+def missing(path: str | Path) -> str:
+    """Why a path that is neither a file nor a directory is not there."""
+    import errno
+    import os
+
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a loop of symbolic links (a link that leads back to itself)"
+        if os.path.islink(path):
+            return "a symbolic link to a file that does not exist"
+        if exc.errno == errno.EACCES:
+            return "cannot be reached (permission denied)"
+    return "no such file or directory"
+
+
 def existing_file(path: str | Path, kind: str) -> Path:
     """The path, if it is a file; InputError naming it otherwise ("not an article file")."""
     p = Path(path)
     if not p.exists():
-        raise InputError("no such file or directory", str(path))
+        raise InputError(missing(path), str(path))
     if p.is_dir():
         raise InputError(f"this is a directory, not {kind}", str(path))
     return p
@@ -376,9 +393,8 @@ def find_articles(paths: list[str]) -> tuple[list[Path], list[InputError]]:
     errors: list[InputError] = []
     seen: set[Path] = set()
     for arg in paths:
-        files, problem = _expand(arg)
-        if problem:
-            errors.append(InputError(problem, arg))
+        files, problems = _expand(arg)
+        errors += [InputError(problem, where) for where, problem in problems]
         for f in files:
             if (key := f.resolve()) not in seen:
                 seen.add(key)
@@ -386,26 +402,63 @@ def find_articles(paths: list[str]) -> tuple[list[Path], list[InputError]]:
     return found, errors
 
 
-def _expand(arg: str) -> tuple[list[Path], str | None]:
+Problems = list[tuple[str, str]]  # (path, what is wrong with it)
+
+
+def _expand(arg: str) -> tuple[list[Path], Problems]:
     p = Path(arg)
     if p.is_file():
-        return [p], None  # named explicitly: load_article explains an unsupported type
+        return [p], []  # named explicitly: load_article explains an unsupported type
     if p.is_dir():
-        files = _walk(p)
-        return files, None if files else "no articles (.txt, .md, .html) in this directory"
+        files, problems = _walk(p)
+        if not files and not problems:
+            problems = [(arg, "no articles (.txt, .md, .html) in this directory")]
+        return files, problems
     if re.search(r"[*?[]", arg):
-        files = []
+        files, problems = [], []
         for match in map(Path, sorted(glob.glob(arg, recursive=True))):
-            files += _walk(match) if match.is_dir() else [match] * _is_article(match)
-        return files, None if files else "pattern matched no articles"
-    return [], "no such file or directory"
+            found, trouble = _walk(match) if match.is_dir() else ([match] * _is_article(match), [])
+            files, problems = files + found, problems + trouble
+        return files, problems if files or problems else [(arg, "pattern matched no articles")]
+    return [], [(arg, missing(arg))]
 
 
 def _is_article(p: Path) -> bool:
     return p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
 
 
-def _walk(directory: Path) -> list[Path]:
-    """Article files under a directory, skipping hidden files and folders (.git, .cache)."""
-    return sorted(f for f in directory.rglob("*") if _is_article(f)
-                  and not any(part.startswith(".") for part in f.relative_to(directory).parts))
+# A directory holding this file is a `summariser batch` output (its lock): reports, not articles.
+BATCH_OUTPUT_MARKER = ".batch.lock"
+
+
+def _walk(directory: Path) -> tuple[list[Path], Problems]:
+    """Article files under a directory, skipping hidden files and folders (.git, .cache) and
+    batch output directories; folders that cannot be read and link loops are reported."""
+    import os
+
+    files: list[Path] = []
+    problems: Problems = []
+    seen: set[tuple[int, int]] = set()
+
+    def unreadable(exc: OSError) -> None:
+        problems.append((str(exc.filename), f"this folder cannot be read ({exc.strerror}); "
+                                             "its articles were left out"))
+
+    for root, dirs, names in os.walk(directory, onerror=unreadable, followlinks=True):
+        here = os.stat(root)
+        if (here.st_dev, here.st_ino) in seen:  # a link back to a folder already walked
+            problems.append((root, "a loop of symbolic links: this folder was already searched"))
+            dirs[:] = []
+            continue
+        seen.add((here.st_dev, here.st_ino))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                         and not os.path.exists(os.path.join(root, d, BATCH_OUTPUT_MARKER)))
+        for name in names:
+            path = Path(root, name)
+            if name.startswith(".") or path.suffix.lower() not in ARTICLE_SUFFIXES:
+                continue
+            if path.is_file():
+                files.append(path)
+            elif not path.exists():  # a dangling link or a link loop
+                problems.append((str(path), missing(path)))
+    return sorted(files), problems

@@ -4,8 +4,10 @@ Crash safety: results.jsonl only ever grows by whole lines (one write, flush, fs
 other file is written to a temporary file and renamed over the old one, so a kill -9 leaves
 either the old or the new file. A re-run skips the articles whose result is already in
 results.jsonl for the same article text (sha256), prompt and model, and retries the failed ones.
-When a run completes, results.jsonl is rewritten in input order with one line per article of
-this run (dropping lines of articles since changed or made with another prompt or model)."""
+A run adds and updates: when it completes, results.jsonl is rewritten with one line per article
+of this run (in input order), then the results of earlier runs for articles this run was not
+given, so nothing is lost; only --restart removes them. The reports cover every article in
+results.jsonl and say which ones come from earlier runs."""
 
 from __future__ import annotations
 
@@ -22,10 +24,11 @@ from summariser.articles import Article
 from summariser.config import Settings
 from summariser.errors import ConfigError, InputError
 from summariser.llm.base import LLM
+from summariser.redaction import REDACTED, add_secret, json_dumps, redact
 from summariser.schema import ModelInfo, PromptInfo, SummaryResult
 
 RESULTS, MANIFEST = "results.jsonl", "manifest.json"
-REDACTED = "[redacted]"
+__all__ = ["REDACTED", "Redactor"]
 
 
 @dataclass
@@ -38,6 +41,7 @@ class Outcome:
     seconds: float = 0.0
     resumed: bool = False
     fatal: BaseException | None = None
+    kept: bool = False  # from an earlier run, for an article this run was not given
 
     @property
     def flagged(self) -> bool:
@@ -55,11 +59,14 @@ class BatchRun:
     outcomes: list[Outcome] = field(default_factory=list)
 
     def count(self) -> dict[str, int]:
-        ok = [o for o in self.outcomes if o.result is not None]
-        return {"articles": len(self.outcomes), "succeeded": len(ok),
-                "failed": len(self.outcomes) - len(ok),
+        """This run's articles; `kept` counts the earlier results also in results.jsonl."""
+        mine = [o for o in self.outcomes if not o.kept]
+        ok = [o for o in mine if o.result is not None]
+        return {"articles": len(mine), "succeeded": len(ok),
+                "failed": len(mine) - len(ok),
                 "flagged": sum(o.flagged for o in ok), "resumed": sum(o.resumed for o in ok),
-                "cache_hits": sum(bool(o.result and o.result.usage.cached) for o in ok)}
+                "cache_hits": sum(bool(o.result and o.result.usage.cached) for o in ok),
+                "kept": len(self.outcomes) - len(mine)}
 
 
 def is_flagged(result: SummaryResult) -> bool:
@@ -69,23 +76,32 @@ def is_flagged(result: SummaryResult) -> bool:
                                                              for c in result.claims)
 
 
-def workers_for(llm: LLM, concurrency: int) -> int:
+THREADS_PER_CORE = 32  # requests in flight per core; past this a core only queues them
+
+
+def workers_for(llm: LLM, concurrency: int, files: int | None = None) -> int:
+    """Articles at once: --concurrency, but never more than the files, nor than the machine
+    can keep busy (THREADS_PER_CORE a core)."""
     # The embedded model is one llama.cpp process shared by the whole program: more threads
     # would only queue on it (and contend for the same cores), so it always runs one at a time.
-    return 1 if llm.backend == "embedded" else max(1, concurrency)
+    if llm.backend == "embedded":
+        return 1
+    return max(1, min(concurrency, max_concurrency(), files or concurrency))
+
+
+def max_concurrency() -> int:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return THREADS_PER_CORE * (cores or 1)
 
 
 class Redactor:
-    """Removes secrets (the API key) from anything written, whatever path they took there."""
+    """The one redaction (summariser.redaction), with this run's API key registered."""
 
     def __init__(self, settings: Settings) -> None:
-        candidates = {settings.api_key, os.environ.get("OPENAI_API_KEY")}
-        self.secrets = sorted((s for s in candidates if s and len(s) >= 6), key=len, reverse=True)
+        add_secret(settings.api_key)
 
     def __call__(self, text: str) -> str:
-        for secret in self.secrets:
-            text = text.replace(secret, REDACTED)
-        return text
+        return redact(text)
 
 
 def atomic_write(path: Path, text: str) -> None:
@@ -103,8 +119,13 @@ def result_key(sha256: str, prompt: PromptInfo, model: ModelInfo) -> str:
 
 
 def result_line(result: SummaryResult) -> str:
-    """The same object as `summarise --format json`, on one line."""
-    return json.dumps(result.model_dump(mode="json"), ensure_ascii=False) + "\n"
+    """The same object as `summarise --format json`, on one line (a file name that is not
+    valid UTF-8 is kept losslessly as \\udcNN escapes)."""
+    return json_dumps(result.model_dump(mode="json")) + "\n"
+
+
+def same_path(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and os.path.normpath(a) == os.path.normpath(b)
 
 
 class ResultsFile:
@@ -125,7 +146,8 @@ class ResultsFile:
         results = []
         for line in whole.decode("utf-8", errors="replace").splitlines():
             try:
-                results.append(SummaryResult.model_validate_json(line))
+                # json.loads, not pydantic's reader: it rejects the \\udcNN of odd file names
+                results.append(SummaryResult.model_validate(json.loads(line)))
             except ValueError:
                 continue
         return results
@@ -193,7 +215,8 @@ def run_batch(
     on_outcome: Callable[[Outcome, BatchRun], None] | None = None, restart: bool = False,
 ) -> BatchRun:
     """Summarises `files` into `out` (results.jsonl, manifest.json, report.md, report.html).
-    With `restart`, results already in `out` are not reused (the result cache still is).
+    Results of earlier runs stay in `out` (updated for the articles of this run); with
+    `restart` they are neither reused nor kept (the result cache still is used).
     The run's clock starts once the model client is built (and any worker processes are up)."""
     from summariser.batch_pool import Worker, processes_for, running
     from summariser.prompts import load_prompt
@@ -209,7 +232,8 @@ def run_batch(
 
             llm = get_llm(settings)
         model = ModelInfo(backend=llm.backend, name=llm.name, params=llm.params())
-        prompt, workers = load_prompt(settings.prompt).info, workers_for(llm, concurrency)
+        prompt = load_prompt(settings.prompt).info
+        workers = workers_for(llm, concurrency, len(files))
         redact = Redactor(settings)
         store = ResultsFile(out / RESULTS, redact)
         earlier = store.load()
@@ -224,7 +248,7 @@ def run_batch(
         finally:
             store.close()
             if run is not None:
-                finish(run, out, input_errors or [], store, redact)
+                finish(run, out, input_errors or [], store, [] if restart else earlier)
     assert run is not None
     return run
 
@@ -239,27 +263,41 @@ def _run(runner: Callable[[list[Path], Callable[[Outcome], None]], None], files:
 
 
 def finish(run: BatchRun, out: Path, input_errors: list[InputError], store: ResultsFile,
-           redact: Callable[[str], str]) -> None:
+           earlier: list[SummaryResult]) -> None:
     """Writes the manifest and reports, also after Ctrl-C so they show what was done so far.
-    Only a complete run rewrites results.jsonl (input order, this run's articles only): after an
-    interruption it keeps every line, including results of articles this run had not reached."""
+    Only a complete run rewrites results.jsonl (this run's articles in input order, then the
+    earlier results kept); after an interruption every line stays as it is."""
     from summariser import report
 
     run.finished = datetime.now(timezone.utc)
     run.outcomes.sort(key=lambda o: o.index)
     failed_inputs = [Outcome(index=-1, path=e.path or "", error=str(e)) for e in input_errors]
     run.outcomes[:0] = failed_inputs
+    run.outcomes += kept_outcomes(earlier, run.outcomes)
     if not run.interrupted:
         store.rewrite([o.result for o in run.outcomes if o.result is not None])
     atomic_write(out / MANIFEST, redact(manifest_text(run)))
     report.write_reports(out, run, redact)
 
 
+def kept_outcomes(earlier: list[SummaryResult], outcomes: list[Outcome]) -> list[Outcome]:
+    """Earlier results (the last line for each path) of articles this run has no result for."""
+    done = {os.path.normpath(o.path) for o in outcomes if o.result is not None}
+    latest: dict[str, SummaryResult] = {}
+    for result in earlier:
+        path = os.path.normpath(result.source.path or "")
+        if path not in done:
+            latest.pop(path, None)  # re-inserted: kept in the order last written
+            latest[path] = result
+    return [Outcome(index=len(outcomes) + n, path=result.source.path or "", result=result,
+                    kept=True) for n, result in enumerate(latest.values())]
+
+
 def manifest_text(run: BatchRun) -> str:
     from summariser import __version__
 
     counts = run.count()
-    ok = [o.result for o in run.outcomes if o.result is not None]
+    ok = [o.result for o in run.outcomes if o.result is not None and not o.kept]
     manifest = {
         "tool": f"summariser {__version__}",
         "status": "interrupted" if run.interrupted else "complete",
@@ -277,12 +315,14 @@ def manifest_text(run: BatchRun) -> str:
         "failures": [{"path": o.path, "reason": o.error} for o in run.outcomes if o.error],
         "articles": [_manifest_entry(o) for o in run.outcomes],
     }
-    return json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
+    return json_dumps(manifest, indent=2) + "\n"
 
 
 def _manifest_entry(o: Outcome) -> dict[str, Any]:
     entry: dict[str, Any] = {"path": o.path, "status": "failed" if o.result is None else
                              ("flagged" if o.flagged else "ok"), "seconds": o.seconds}
+    if o.kept:
+        entry["from_earlier_run"] = True
     if o.result is None:
         return {**entry, "reason": o.error}
     u = o.result.usage

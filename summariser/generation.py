@@ -9,6 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from summariser.errors import ModelError
 from summariser.llm.base import LLM, Generation, Message
+from summariser.llm.deadline import ensure_time_left
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -21,6 +22,7 @@ def ask(
     generations: list[Generation] = []
     problem = ""
     for _ in range(reasks + 1):
+        ensure_time_left(len(generations))
         gen = llm.generate(history, schema, max_tokens)
         generations.append(gen)
         parsed, problem = _parse(gen, schema)
@@ -29,8 +31,17 @@ def ask(
             return parsed, history, generations
         history.append(Message(role="user", content=_reask_text(problem)))
     raise ModelError(
-        f"the model's reply did not fit the schema after {reasks + 1} tries ({problem})"
+        f"the reply of {_endpoint(llm)} did not fit the schema after {reasks + 1} tries "
+        f"({problem})"
     )
+
+
+def _endpoint(llm: LLM) -> str:
+    """The model and, for an endpoint, its URL (without credentials)."""
+    from summariser.redaction import redact
+
+    url = getattr(llm, "shown_url", None) or llm.params().get("base_url")
+    return f"model {llm.name}" + (f" at {redact(str(url))}" if url else "")
 
 
 def _parse(gen: Generation, schema: type[T]) -> tuple[T | None, str]:

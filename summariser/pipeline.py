@@ -15,6 +15,7 @@ from summariser.cache import ResultCache, cache_key
 from summariser.config import Settings
 from summariser.generation import ask
 from summariser.llm.base import LLM, Generation, Message
+from summariser.llm.deadline import article_deadline
 from summariser.longform import map_reduce, split_for_context
 from summariser.prompts import Prompt, load_prompt
 from summariser.results import build_result, feedback_items
@@ -54,7 +55,18 @@ def summarise(
 def summarise_uncached(
     article: Article, prompt: Prompt, llm: LLM, settings: Settings
 ) -> SummaryResult:
+    """The article's deadline bounds every call, retry and re-ask; usage.seconds is the whole
+    article, validation included."""
     started = time.perf_counter()
+    with article_deadline(settings.deadline):
+        result = _summarise_uncached(article, prompt, llm, settings, started)
+    result.usage.seconds = round(time.perf_counter() - started, 3)
+    return result
+
+
+def _summarise_uncached(
+    article: Article, prompt: Prompt, llm: LLM, settings: Settings, started: float
+) -> SummaryResult:
     warnings = ["the article's last sentence is cut off"] if article.truncated else []
     parts = split_for_context(article, prompt, llm, settings)
     if len(parts) > 1:

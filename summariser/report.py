@@ -60,6 +60,7 @@ class ArticleView:
     claims: list[ClaimView] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
     resumed: bool = False
+    kept: bool = False
 
 
 @dataclass
@@ -91,7 +92,7 @@ def article_views(outcomes: Iterable[Outcome]) -> list[ArticleView]:
         result = outcome.result
         label = result.headline if result and result.headline else outcome.path or "(no path)"
         view = ArticleView(Ref(f"a{number}", label), outcome.path, result, outcome.error,
-                           resumed=outcome.resumed)
+                           resumed=outcome.resumed, kept=outcome.kept)
         if result is not None:
             view.problems = problems(result)
             view.claims = claim_views(result)
@@ -260,8 +261,10 @@ def render_html(run: BatchRun, views: list[ArticleView], summary: Overview) -> s
 
 def write_reports(out: Path, run: BatchRun, redact: Callable[[str], str]) -> None:
     from summariser.batch import atomic_write
+    from summariser.redaction import printable
 
     views = article_views(run.outcomes)
     summary = overview(run, views)
-    atomic_write(out / "report.md", redact(render_markdown(run, views, summary)))
-    atomic_write(out / "report.html", redact(render_html(run, views, summary)))
+    # printable: a file name that is not valid UTF-8 is shown with \xNN escapes
+    atomic_write(out / "report.md", printable(redact(render_markdown(run, views, summary))))
+    atomic_write(out / "report.html", printable(redact(render_html(run, views, summary))))

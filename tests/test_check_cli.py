@@ -82,12 +82,11 @@ def test_summary_from_standard_input(
 
 
 @pytest.mark.parametrize("text", ["", "  \n\n"])
-def test_empty_summary_is_ok_with_nothing_checked(
+def test_an_empty_summary_is_unusable_input(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str
 ) -> None:
-    code, report = run_json(capsys, SEED, write(tmp_path, text))
-    assert code == 0
-    assert report == {"ok": True, "figures": [], "names": [], "quotes": [], "claims": []}
+    assert cli(["check", SEED, write(tmp_path, text)]) == 2
+    assert "the summary is empty" in one_line(capsys.readouterr().err)
 
 
 @pytest.mark.parametrize(("content", "message"), [

@@ -51,9 +51,17 @@ def test_citing_a_sentence_that_does_not_exist_is_bad_citation() -> None:
 
 
 def test_low_overlap_is_partial() -> None:
-    claim = "Zarif praised the delicious food and the warm weather in the capital."
+    claim = "Kazakhstan praised the delicious food and the warm weather in the capital."
     result = check_claim(SEED_004, ClaimInput(text=claim, cited=[sentence_with("Bandar Abbas")]))
-    assert result.status == "partial" and result.overlap < 0.5
+    assert result.status == "partial" and 0 < result.overlap < 0.5
+
+
+def test_a_claim_with_no_word_in_common_with_its_source_is_unsupported() -> None:
+    claim = "Zarif praised the delicious food and the warm weather."
+    result = check_claim(SEED_004, ClaimInput(text=claim, cited=[sentence_with("Bandar Abbas")]))
+    assert result.status == "unsupported" and result.overlap == 0
+    uncited = check_claim(SEED_004, ClaimInput(text="Delicious pastries charmed every guest."))
+    assert uncited.status == "unsupported" and uncited.evidence == []
 
 
 def test_uncited_claim_uses_the_closest_sentences() -> None:

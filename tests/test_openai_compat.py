@@ -52,7 +52,8 @@ def test_unreachable_endpoint_is_named_with_its_url(tmp_path: Path) -> None:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     url = f"http://127.0.0.1:{port}/v1"
-    with pytest.raises(ModelError, match=f"cannot reach the model endpoint {url}"):
+    with pytest.raises(ModelError, match=f"cannot connect to the model endpoint {url}: "
+                       "connection refused"):
         summarise(SEED_004, settings_for(url, tmp_path, retries=1))
 
 

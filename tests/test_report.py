@@ -143,7 +143,7 @@ def test_overview_lists_entities_figures_flags_and_failures() -> None:
     views = report.article_views(run.outcomes)
     ov = report.overview(run, views)
     assert ov.counts == {"articles": 3, "succeeded": 2, "failed": 1, "flagged": 1,
-                         "resumed": 0, "cache_hits": 0}
+                         "resumed": 0, "cache_hits": 0, "kept": 0}
     kazakhstan = next(r for r in ov.countries if r.text == "Kazakhstan")
     assert [ref.id for ref in kazakhstan.refs] == ["a1", "a2"]
     assert [(r.text, r.status) for r in ov.figures] == [

@@ -18,7 +18,8 @@ timings, tokens, failures).
 
 Resumable: after Ctrl-C or a crash, run the same command again; articles already in
 results.jsonl for the same text, prompt and model are not redone, failed ones are retried
-(--restart redoes all).
+(--restart redoes all). A run into a DIR used before adds and updates: results of articles not
+given this time stay in results.jsonl and in the reports (marked as from an earlier run).
 Exit code: 0 when every article was summarised, 1 when any failed (or, with --fail-on-flagged,
 when any summary has something the source does not support), 2 when no article was found."""
 
@@ -38,15 +39,17 @@ def add_parser(sub: Any) -> None:
                    help="exit 1 also when a summary has a figure, name or claim its source "
                         "does not support (by default flagged articles are reported, exit 0)")
     p.add_argument("--restart", action="store_true",
-                   help="summarise every article again instead of continuing: results already "
-                        "in DIR are replaced (add --no-cache to bypass the result cache too)")
+                   help="start DIR afresh: REMOVES every result already in DIR's "
+                        "results.jsonl (also of articles not given this time) and summarises "
+                        "every article again; reports and manifest then cover this run only "
+                        "(add --no-cache to bypass the result cache too)")
     add_model_options(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from summariser.articles import find_articles
-    from summariser.batch import run_batch
+    from summariser.batch import max_concurrency, run_batch
     from summariser.errors import InputError
 
     if args.concurrency < 1:
@@ -59,6 +62,9 @@ def run(args: argparse.Namespace) -> int:
     if settings.backend == "embedded" and args.concurrency > 1:
         print("summariser: the embedded model runs one article at a time; --concurrency applies "
               "to OpenAI-compatible endpoints (--model, --base-url)", file=sys.stderr)
+    elif args.concurrency > (most := max_concurrency()):
+        print(f"summariser: --concurrency {args.concurrency} is more than this machine can keep "
+              f"busy; running {most} at a time", file=sys.stderr)
     progress = Progress(len(files), errors)
     try:
         with progress:
@@ -124,4 +130,6 @@ class Progress:
     def _print_failure(self, message: str) -> None:
         from rich.markup import escape
 
-        self.console.print(f"[red]failed:[/red] {escape(message)}", highlight=False)
+        from summariser.redaction import shown
+
+        self.console.print(f"[red]failed:[/red] {escape(shown(message))}", highlight=False)

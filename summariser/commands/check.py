@@ -53,7 +53,8 @@ def run(args: argparse.Namespace) -> int:
     from summariser.validation import check
     from summariser.validation.inputs import parse_summary, read_text
 
-    summary = parse_summary(read_text(args.summary), args.summary)
+    name = "standard input" if args.summary == "-" else args.summary
+    summary = parse_summary(read_text(args.summary), name)
     article = load_article(args.source)
     report = check(article, summary, judge=_judge(args))
     if args.format == "json":

@@ -21,6 +21,15 @@ def add_model_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--context", type=int, default=None, help="context size in tokens")
     g.add_argument("--threads", type=int, default=None, help="CPU threads (embedded model)")
     g.add_argument("--temperature", type=float, default=None)
+    g.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                   help="seconds one request to an endpoint may take (env SUMMARISER_TIMEOUT, "
+                        "default 120)")
+    g.add_argument("--retries", type=int, default=None, metavar="N",
+                   help="retries of a request that failed in a way that can succeed on retry: "
+                        "no connection, timeout, 429, 5xx (env SUMMARISER_RETRIES, default 3)")
+    g.add_argument("--deadline", type=float, default=None, metavar="SECONDS",
+                   help="seconds one article may take in all: calls, retries, re-asks "
+                        "(env SUMMARISER_DEADLINE, default 900; 0 for none)")
 
 
 def settings_from_args(args: argparse.Namespace) -> Any:
@@ -31,4 +40,5 @@ def settings_from_args(args: argparse.Namespace) -> Any:
         prompt=args.prompt, max_tokens=args.max_tokens, context=args.context,
         threads=args.threads, temperature=args.temperature,
         use_cache=False if args.no_cache else None,
+        timeout=args.timeout, retries=args.retries, deadline=args.deadline,
     )

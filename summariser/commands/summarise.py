@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
@@ -26,11 +25,12 @@ def run(args: argparse.Namespace) -> int:
     from summariser.articles import find_articles
     from summariser.errors import InputError, ModelError, naming
     from summariser.llm import get_llm
+    from summariser.redaction import shown
 
     settings = settings_from_args(args)
     files, errors = find_articles(args.paths)
     for error in errors:
-        print(f"summariser: {error}", file=sys.stderr)
+        print(shown(f"summariser: {error}"), file=sys.stderr)
     out = _Output(args.format, many=len(files) + len(errors) > 1)
     failed = input_failures = len(errors)
     llm = None  # built on first use, then shared by every file (one client, one loaded model)
@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
                 llm = llm or get_llm(settings)
                 out.add(_summarise_one(str(path), settings, llm, args.format))
             except (InputError, ModelError) as exc:
-                print(f"summariser: {naming(str(path), str(exc))}", file=sys.stderr)
+                print(shown(f"summariser: {naming(str(path), str(exc))}"), file=sys.stderr)
                 failed += 1
                 input_failures += isinstance(exc, InputError)
     finally:
@@ -56,7 +56,9 @@ def _summarise_one(path: str, settings: Any, llm: Any, fmt: str) -> Any:
     if fmt == "text" and sys.stderr.isatty():
         from rich.console import Console
 
-        with Console(stderr=True).status(f"Summarising {path} ..."):
+        from summariser.redaction import shown
+
+        with Console(stderr=True).status(f"Summarising {shown(path)} ..."):
             return summarise(path, settings, llm=llm)
     return summarise(path, settings, llm=llm)
 
@@ -71,12 +73,21 @@ class _Output:
             sys.stdout.write("[\n")
 
     def add(self, result: Any) -> None:
+        """Redacted like every output; JSON keeps odd file names losslessly (\\udcNN),
+        text and Markdown show them with \\xNN escapes."""
         from summariser import render
+        from summariser.redaction import json_dumps, redact_data
+        from summariser.schema import SummaryResult
 
         if self.fmt == "json":
             sep = ",\n" if self.count else ""
-            sys.stdout.write(sep + json.dumps(render.to_json(result), indent=2, ensure_ascii=False))
-        elif self.fmt == "markdown":
+            sys.stdout.write(sep + json_dumps(redact_data(render.to_json(result)), indent=2))
+            self.count += 1
+            sys.stdout.flush()
+            return
+        result = SummaryResult.model_validate(redact_data(result.model_dump(mode="json"),
+                                                          show=True))
+        if self.fmt == "markdown":
             sys.stdout.write(("\n---\n\n" if self.count else "") + render.to_markdown(result))
         else:
             from rich.console import Console

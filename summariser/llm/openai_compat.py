@@ -18,8 +18,12 @@ from summariser.config import Settings
 from summariser.errors import ConfigError, ModelError
 from summariser.llm.base import Generation, Message, json_object, json_schema
 from summariser.llm.retry import call_with_retries
+from summariser.redaction import add_secret, redact
 
 DEFAULT_URL = "https://api.openai.com/v1"
+# A token is rarely over 16 characters of JSON; a reply longer than the token budget could
+# give was not held to it (a broken or hostile endpoint) and is cut off there, not parsed.
+MAX_CHARS_PER_TOKEN = 16
 
 
 class OpenAICompatLLM:
@@ -33,13 +37,19 @@ class OpenAICompatLLM:
         self.url = settings.base_url or DEFAULT_URL
         if settings.api_key is None and self.url == DEFAULT_URL:
             raise ConfigError("OpenAI needs an API key: set OPENAI_API_KEY")
+        add_secret(settings.api_key)
         self._sdk: Any = None
         self._lock = threading.Lock()
+
+    @property
+    def shown_url(self) -> str:
+        """The endpoint as every output shows it: without credentials."""
+        return redact(self.url)
 
     def params(self) -> dict[str, Any]:
         s = self.settings
         return {"temperature": s.temperature, "seed": s.seed, "max_tokens": s.max_tokens,
-                "base_url": self.url}
+                "base_url": self.shown_url}
 
     def generate(
         self, messages: list[Message], schema: type[BaseModel], max_tokens: int
@@ -55,9 +65,10 @@ class OpenAICompatLLM:
                    # walks the whole JSON schema on every call (~0.5 ms of CPU per request).
                    "extra_body": {"response_format": fmt}}
         start = time.perf_counter()
-        reply = call_with_retries(lambda: client.chat.completions.create(**request),
-                                  self.url, s.retries)
-        return _to_generation(reply, time.perf_counter() - start)
+        reply = call_with_retries(
+            lambda timeout: client.chat.completions.create(**request, timeout=timeout),
+            self.url, s.retries, s.timeout)
+        return _to_generation(reply, time.perf_counter() - start, max_tokens)
 
     def prepare(self) -> None:
         """Builds the client now rather than in the first call (importing the openai SDK takes
@@ -75,20 +86,23 @@ class OpenAICompatLLM:
     def _build_client(self) -> Any:
         from openai import OpenAI
 
-        # Retries are ours (tenacity, see retry.py), so the client's own are off.
+        # One retry layer: ours (tenacity, see retry.py), so the client's own are off.
         return OpenAI(base_url=self.url, api_key=self.settings.api_key or "unused",
                       timeout=self.settings.timeout, max_retries=0)
 
 
-def _to_generation(reply: Any, seconds: float) -> Generation:
+def _to_generation(reply: Any, seconds: float, max_tokens: int) -> Generation:
     if not reply.choices:
         raise ModelError("the model endpoint answered with no choices")
     choice = reply.choices[0]
     text = choice.message.content or ""
     usage = reply.usage
+    completion = int(getattr(usage, "completion_tokens", 0) or 0)
+    limit = max_tokens * MAX_CHARS_PER_TOKEN
+    over = len(text) > limit or completion > max_tokens
     return Generation(
-        text=text, data=json_object(text),
+        text=text[:limit], data=None if over else json_object(text),
         prompt_tokens=int(getattr(usage, "prompt_tokens", 0) or 0),
-        completion_tokens=int(getattr(usage, "completion_tokens", 0) or 0),
-        seconds=seconds, truncated=choice.finish_reason == "length",
+        completion_tokens=completion,
+        seconds=seconds, truncated=over or choice.finish_reason == "length",
     )

@@ -74,7 +74,7 @@ def check(
     extra = [c.text for c in given.claims if c.text not in given.text]
     text = "\n".join([given.text, *extra]).strip()
     if not text and not given.names:
-        return ValidationReport(ok=True)
+        return ValidationReport(ok=False, notes=[NOTHING_CHECKED])
     report = ValidationReport(
         ok=True,
         figures=_unique(check_figures(article, text)) if text else [],
@@ -86,5 +86,18 @@ def check(
         from summariser.validation.judge import judge_claims
 
         judge_claims(report.claims, judge)
-    report.ok = is_ok(report)
+    if not _checkable(report):
+        report.notes.append(NOTHING_CHECKED)
+    report.ok = is_ok(report) and not report.notes
     return report
+
+
+NOTHING_CHECKED = ("nothing in the summary could be checked: it has no figure, name, quote or "
+                   "claim with words of its own")
+
+
+def _checkable(report: ValidationReport) -> bool:
+    from summariser.validation.words import content_words
+
+    return bool(report.figures or report.names or report.quotes
+                or any(content_words(c.text) for c in report.claims))

@@ -108,6 +108,7 @@ def check_claim(article: Article, claim: ClaimInput) -> ClaimCheck:
     name_partial, name_bad = _name_problems(article, claim.text, scope)
     share = overlap(claim.text, evidence)
     problems = [*fig_bad, *name_bad, *fig_partial, *name_partial]
+    unrelated = share == 0 and bool(content_words(claim.text))
     if invalid:
         problems.insert(0, f"cites sentence numbers the article does not have: {invalid}")
     if share < OVERLAP_MIN:
@@ -115,7 +116,7 @@ def check_claim(article: Article, claim: ClaimInput) -> ClaimCheck:
         problems.append(f"only {share:.0%} of its content words are in the {where}")
     if invalid:
         status = "bad_citation"
-    elif fig_bad or name_bad:
+    elif fig_bad or name_bad or unrelated:  # no word in common: nothing supports it
         status = "unsupported"
     elif problems:
         status = "partial"

@@ -49,19 +49,50 @@ def check_input_from_summary(data: dict[str, Any]) -> CheckInput:
     return CheckInput(text="\n".join(t for t in texts if t), names=_names(data), claims=claims)
 
 
+# The fields a summary result, a draft or a check input is recognised by.
+KNOWN_FIELDS = frozenset({"key_points", "claims", "text", "names", "headline", "summary"})
+
+
 def parse_summary(text: str, name: str) -> str | CheckInput:
-    """Plain text stays text; a JSON object becomes a CheckInput."""
-    if not text.lstrip().startswith("{"):
+    """Plain text stays text; a JSON object becomes a CheckInput (a JSON array of exactly one
+    object is that object). Unusable input is an InputError: an empty summary, JSON of
+    another shape, or a summary object with no text in it."""
+    if not text.strip():
+        raise InputError("the summary is empty: there is nothing to check", name)
+    if not text.lstrip().startswith(("{", "[")):
         return text
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
+        if text.lstrip().startswith("["):  # "[Reuters] ..." is text, not broken JSON
+            return text
         raise InputError(f"this looks like JSON but does not parse (line {exc.lineno}: "
                          f"{exc.msg})", name) from None
+    given = _from_json(_one_object(data, name), name)
+    if not given.text.strip() and not given.names and not given.claims:
+        raise InputError("the JSON summary has no text, names or claims to check", name)
+    return given
+
+
+def _one_object(data: Any, name: str) -> dict[str, Any]:
+    if isinstance(data, list):
+        if len(data) == 1 and isinstance(data[0], dict):
+            return data[0]
+        raise InputError(f"the JSON is an array of {len(data)} items; `check` takes one summary "
+                         "(one object: split the array, one file per summary)", name)
     if not isinstance(data, dict):
-        raise InputError("the JSON is not an object", name)
+        raise InputError(f"the JSON is a {type(data).__name__}, not a summary object", name)
+    if not KNOWN_FIELDS & data.keys():
+        found = ", ".join(sorted(map(str, data))[:5]) or "none"
+        raise InputError("the JSON is neither a summary result, a draft nor a check input (it "
+                         f"has none of {', '.join(sorted(KNOWN_FIELDS))}; its fields: {found})",
+                         name)
+    return data
+
+
+def _from_json(data: dict[str, Any], name: str) -> CheckInput:
     try:
-        if "key_points" in data:
+        if {"key_points", "headline", "summary"} & data.keys():
             return check_input_from_summary(data)
         return CheckInput.model_validate(data)
     except (ValidationError, KeyError, TypeError, AttributeError) as exc:

@@ -66,10 +66,13 @@ class ValidationReport(BaseModel):
     names: list[NameCheck] = Field(default_factory=list)
     quotes: list[QuoteCheck] = Field(default_factory=list)
     claims: list[ClaimCheck] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list, description="why the report is not ok "
+                             "beyond its items: nothing checkable, a summary obeying the article")
 
     def problems(self) -> list[str]:
         """One short line per unsupported item, for re-asking the model and for reports."""
-        lines = [f"figure {f.text!r}: {f.status}" + (f" ({f.note})" if f.note else "")
+        lines = list(self.notes)
+        lines += [f"figure {f.text!r}: {f.status}" + (f" ({f.note})" if f.note else "")
                  for f in self.figures if f.status not in ("supported", "derived")]
         lines += [f"name {n.text!r}: {n.status}" for n in self.names if n.status != "supported"]
         lines += [f"quote {q.text!r}: {q.status}" for q in self.quotes if q.status != "supported"]
