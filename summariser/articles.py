@@ -331,13 +331,35 @@ def decode_utf8(raw: bytes, name: str) -> str:
                          f"{exc.start} is invalid); save it as UTF-8", name) from None
 
 
+_BOMS = (("\xff\xfe\x00\x00", "utf-32"), ("\x00\x00\xfe\xff", "utf-32"),
+         ("\xff\xfe", "utf-16"), ("\xfe\xff", "utf-16"))
+
+
+def decode_text(raw: bytes, name: str) -> str:
+    """The text of a file: UTF-16 or UTF-32 when it starts with their byte-order mark (their
+    NUL bytes are not binary), UTF-8 otherwise; InputError for binary data or bad bytes."""
+    for bom, codec in _BOMS:
+        if raw.startswith(bom.encode("latin-1")):
+            try:
+                text = raw.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"this is not valid {codec.upper()} text (bad bytes at offset "
+                                 f"{exc.start}) although it starts like it", name) from None
+            if "\0" in text:
+                raise InputError("this is binary data, not text (a NUL character)", name)
+            return text.removeprefix("\ufeff")
+    reject_binary(raw, name)
+    return decode_utf8(raw, name)
+
+
 def _from_html(raw: bytes, name: str) -> Article:
     import trafilatura
 
     source: str | bytes
     try:
-        source = decode_utf8(raw, name)
+        source = decode_text(raw, name)
     except InputError:
+        reject_binary(raw, name)
         source = raw  # trafilatura honours the page's declared charset
     doc: Any = trafilatura.bare_extraction(
         source, include_comments=False, with_metadata=True,
@@ -360,10 +382,9 @@ def load_article(path: str | Path) -> Article:
     raw = read_bytes(p, name)
     if not raw.strip():
         raise InputError("the file is empty", name)
-    reject_binary(raw, name)
     if p.suffix.lower() in (".html", ".htm"):
         return _from_html(raw, name)
-    return _build(decode_utf8(raw, name), name)
+    return _build(decode_text(raw, name), name)
 
 
 def article_from_text(text: str, path: str | None = None) -> Article:

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from summariser.articles import decode_utf8, existing_file, read_bytes, reject_binary
+from summariser.articles import decode_text, existing_file, read_bytes
 from summariser.errors import InputError
 from summariser.validation.models import CheckInput, ClaimInput, NameCategory
 
@@ -23,8 +23,7 @@ def read_text(path: str) -> str:
         name, raw = "standard input", sys.stdin.buffer.read()
     else:
         name, raw = path, read_bytes(existing_file(path, "a summary file"), path)
-    reject_binary(raw, name)
-    return decode_utf8(raw, name)
+    return decode_text(raw, name)
 
 
 def _names(data: dict[str, Any]) -> list[tuple[str, NameCategory]]:
