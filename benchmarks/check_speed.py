@@ -42,7 +42,7 @@ def _clear_caches() -> None:
 
 
 def in_process(runs: int, cold: bool) -> list[float]:
-    from summariser.articles import load_article
+    from summariser.articles.load import load_article
     from summariser.validation import check
 
     article = load_article(SEED)

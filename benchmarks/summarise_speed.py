@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from summariser.config import Settings  # noqa: E402
-from summariser.pipeline import summarise  # noqa: E402
+from summariser.pipeline.summary import summarise  # noqa: E402
 
 COLUMNS = ("load", "prompt_tok", "prefill", "gen_tok", "decode", "other", "total")
 

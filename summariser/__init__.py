@@ -11,18 +11,18 @@ __version__ = "0.1.0"
 __all__ = ["check", "summarise"]
 
 if TYPE_CHECKING:
-    from summariser.pipeline import summarise
-    from summariser.validation import check
+    from summariser.pipeline.summary import summarise
+    from summariser.validation.checker import check
 
 
 def __getattr__(name: str) -> Any:
     # Lazy, so that `summariser check` and `--help` never import the LLM stack.
     if name == "summarise":
-        from summariser.pipeline import summarise
+        from summariser.pipeline.summary import summarise
 
         return summarise
     if name == "check":
-        from summariser.validation import check
+        from summariser.validation.checker import check
 
         return check
     raise AttributeError(name)

@@ -9,17 +9,17 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from summariser.articles import Article, Sentence
-from summariser.batch import BatchRun, Outcome
-from summariser.schema import (
+from summariser.articles.models import Article, Sentence
+from summariser.batch.models import BatchRun, Outcome
+from summariser.pipeline.schema import (
     CitedSentence,
     Claim,
     ModelInfo,
     Person,
-    PromptInfo,
     SourceInfo,
     SummaryResult,
 )
+from summariser.prompting.templates import PromptInfo
 from summariser.validation.models import ClaimCheck, FigureCheck, SourceSpan, ValidationReport
 
 

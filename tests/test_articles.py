@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from summariser.articles import Article, article_from_text, find_articles, load_article
+from summariser.articles.build import article_from_text
+from summariser.articles.load import find_articles, load_article
+from summariser.articles.models import Article
 from summariser.errors import InputError
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
@@ -320,7 +322,7 @@ def test_sentence_spans_are_found_as_pysbd_finds_them() -> None:
 
     import pysbd
 
-    from summariser.articles import _char_spans
+    from summariser.articles.sentences import _char_spans
 
     reference = pysbd.Segmenter(language="en", clean=False, char_span=True)
     rng = random.Random(7)

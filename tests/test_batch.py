@@ -14,14 +14,16 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from summariser.batch import Redactor, directory_lock, result_key, run_batch, workers_for
+from summariser.batch.models import result_key
+from summariser.batch.run import run_batch, workers_for
+from summariser.batch.store import Redactor, directory_lock
 from summariser.cli import cli
 from summariser.config import Settings
 from summariser.errors import InputError, ModelError, SummariserError
 from summariser.llm.base import Generation, Message
 from summariser.llm.openai_compat import OpenAICompatLLM
-from summariser.pipeline import summarise
-from summariser.schema import SummaryResult
+from summariser.pipeline.schema import SummaryResult
+from summariser.pipeline.summary import summarise
 from tests.report_data import load_module
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -333,7 +335,7 @@ def comparable(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_worker_processes_give_the_same_results_as_threads(tmp_path: Path) -> None:
-    from summariser.batch_pool import processes_for
+    from summariser.batch.pool import processes_for
 
     folder = tmp_path / "articles"
     many_articles(folder, 9)

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from summariser.batch import max_concurrency, workers_for
+from summariser.batch.run import max_concurrency, workers_for
 from summariser.cli import build_parser, cli
 from summariser.commands.options import settings_from_args
 from summariser.config import Settings
 from summariser.errors import ConfigError, ModelError
 from summariser.llm.fake import FakeLLM
-from summariser.pipeline import summarise
+from summariser.pipeline.summary import summarise
 from tests.openai_server import FakeOpenAIServer, completion
 from tests.replies import GOOD_004, SEED_004
 from tests.test_batch import SentenceLLM
@@ -110,7 +110,7 @@ def test_schema_failures_name_the_endpoint_without_its_credentials(tmp_path: Pat
 
 
 def test_usage_seconds_covers_validation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import summariser.results as results
+    import summariser.pipeline.results as results
 
     real = results.check
 

@@ -120,7 +120,7 @@ def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 def test_structured_summary_json_checks_claims_against_citations(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from summariser.articles import load_article
+    from summariser.articles.load import load_article
 
     article = load_article(SEED)
     trade = next(s.index for s in article.sentences if "$237 million" in s.text)

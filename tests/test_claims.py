@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from summariser.articles import load_article
+from summariser.articles.load import load_article
 from summariser.validation.claims import check_claim, closest_sentences, split_sentences
 from summariser.validation.models import ClaimInput
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from summariser.articles import load_article
+from summariser.articles.load import load_article
 from summariser.config import default_cache_dir
 from summariser.llm.model_files import MODEL_NAME
 

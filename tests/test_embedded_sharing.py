@@ -11,7 +11,7 @@ import summariser.llm.embedded as embedded
 from summariser.config import Settings
 from summariser.llm import get_llm, llama_loop
 from summariser.llm.base import Message
-from summariser.schema import Draft
+from summariser.pipeline.schema import Draft
 
 
 def test_weights_are_loaded_once_and_each_caller_keeps_its_settings(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from summariser.articles import Article, Furniture, Sentence
+from summariser.articles.models import Article, Furniture, Sentence
 from summariser.validation.figures import check_figures, figures_match
 from summariser.validation.models import FigureCheck
 from summariser.validation.numbers import parse_figures

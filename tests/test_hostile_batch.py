@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from summariser.batch import run_batch
+from summariser.batch.run import run_batch
 from summariser.cli import cli
 from summariser.config import Settings
 from tests.test_batch import SEEDS, SentenceLLM, lines

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from summariser.articles import article_from_text, load_article
+from summariser.articles.build import article_from_text
+from summariser.articles.load import load_article
 from summariser.validation.countries import country_at
 from summariser.validation.name_parts import find_names, name_from_text
 from summariser.validation.names import check_names

@@ -8,7 +8,7 @@ import pytest
 
 from summariser.config import Settings
 from summariser.errors import ConfigError, ModelError
-from summariser.pipeline import summarise
+from summariser.pipeline.summary import summarise
 from tests.openai_server import FakeOpenAIServer, completion
 from tests.replies import GOOD_004, SEED_004
 

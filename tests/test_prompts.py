@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from summariser.errors import ConfigError
-from summariser.prompts import load_prompt, parse_prompt
+from summariser.prompting.templates import load_prompt, parse_prompt
 
 
 def test_summarise_prompt_has_front_matter_and_renders() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from summariser.articles import load_article
+from summariser.articles.load import load_article
 from summariser.validation.quotes import check_quote, check_quotes, find_quotes
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

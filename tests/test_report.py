@@ -7,9 +7,9 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from summariser import report
-from summariser.articles import Furniture
-from summariser.conflicts import find_conflicts
+from summariser.articles.models import Furniture
+from summariser.batch.report import write as report
+from summariser.batch.report.conflicts import find_conflicts
 from summariser.validation.numbers import parse_figures
 from tests.report_data import (
     TRADE,

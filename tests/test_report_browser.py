@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from summariser import report
+from summariser.batch.report import write as report
 from tests.report_data import (
     TRADE,
     TRADE_OTHER,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from summariser.articles import find_articles, load_article
+from summariser.articles.load import find_articles, load_article
 from summariser.cli import cli
 from tests.replies import SEED_004
 from tests.test_batch import SentenceLLM

@@ -48,8 +48,8 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from summariser.articles import find_articles
-    from summariser.batch import max_concurrency, run_batch
+    from summariser.articles.load import find_articles
+    from summariser.batch.run import max_concurrency, run_batch
     from summariser.errors import InputError
 
     if args.concurrency < 1:

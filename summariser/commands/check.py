@@ -49,8 +49,8 @@ def _judge(args: argparse.Namespace) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
-    from summariser.articles import load_article
-    from summariser.validation import check
+    from summariser.articles.load import load_article
+    from summariser.validation.checker import check
     from summariser.validation.inputs import parse_summary, read_text
 
     name = "standard input" if args.summary == "-" else args.summary
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         from rich.console import Console
 
-        from summariser.commands.check_render import print_report
+        from summariser.output.check_terminal import print_report
 
         print_report(report, Console(), args.source, args.summary)
     return 0 if report.ok else 1

@@ -22,7 +22,7 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from summariser.articles import find_articles
+    from summariser.articles.load import find_articles
     from summariser.errors import InputError, ModelError, naming
     from summariser.llm import get_llm
     from summariser.redaction import shown
@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _summarise_one(path: str, settings: Any, llm: Any, fmt: str) -> Any:
-    from summariser.pipeline import summarise
+    from summariser.pipeline.summary import summarise
 
     if fmt == "text" and sys.stderr.isatty():
         from rich.console import Console
@@ -75,24 +75,28 @@ class _Output:
     def add(self, result: Any) -> None:
         """Redacted like every output; JSON keeps odd file names losslessly (\\udcNN),
         text and Markdown show them with \\xNN escapes."""
-        from summariser import render
+        from summariser.output.json import to_json
+        from summariser.pipeline.schema import SummaryResult
         from summariser.redaction import json_dumps, redact_data
-        from summariser.schema import SummaryResult
 
         if self.fmt == "json":
             sep = ",\n" if self.count else ""
-            sys.stdout.write(sep + json_dumps(redact_data(render.to_json(result)), indent=2))
+            sys.stdout.write(sep + json_dumps(redact_data(to_json(result)), indent=2))
             self.count += 1
             sys.stdout.flush()
             return
         result = SummaryResult.model_validate(redact_data(result.model_dump(mode="json"),
                                                           show=True))
         if self.fmt == "markdown":
-            sys.stdout.write(("\n---\n\n" if self.count else "") + render.to_markdown(result))
+            from summariser.output.markdown import to_markdown
+
+            sys.stdout.write(("\n---\n\n" if self.count else "") + to_markdown(result))
         else:
             from rich.console import Console
 
-            render.print_rich(result, Console())
+            from summariser.output.terminal import print_rich
+
+            print_rich(result, Console())
         self.count += 1
         sys.stdout.flush()
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from summariser.articles import Article, Sentence
+from summariser.articles.models import Article, Sentence
 from summariser.evaluation.entities import found_names
 from summariser.evaluation.gold import MAX_SUMMARY_WORDS
 from summariser.evaluation.metrics import Candidate
@@ -59,7 +59,7 @@ def extractive(article: Article, budget: int = MAX_SUMMARY_WORDS) -> str:
 
 def baseline(name: str, article: Article) -> Candidate:
     """A baseline's summary, checked by the validation layer like a model's."""
-    from summariser.validation import check
+    from summariser.validation.checker import check
 
     text = lead3(article) if name == "lead-3" else extractive(article)
     return Candidate(system=name, summary=text, validation=check(article, text))

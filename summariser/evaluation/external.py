@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from summariser.articles import article_from_text
+from summariser.articles.build import article_from_text
 from summariser.validation.figures import check_figures
 from summariser.validation.models import FigureCheck
 

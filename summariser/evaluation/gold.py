@@ -11,7 +11,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from summariser.articles import ARTICLE_SUFFIXES, Article, load_article
+from summariser.articles.load import ARTICLE_SUFFIXES, load_article
+from summariser.articles.models import Article
 from summariser.errors import InputError
 
 MAX_SUMMARY_WORDS = 80

@@ -18,7 +18,7 @@ from summariser.evaluation.metrics import COVERAGE_THRESHOLD, Candidate, GoldVie
 from summariser.evaluation.runs import MODEL_SYSTEM, GoldInfo, Run, SystemRun, code_version
 from summariser.evaluation.scores import Scores, overall
 from summariser.llm.base import LLM
-from summariser.schema import ModelInfo, SummaryResult
+from summariser.pipeline.schema import ModelInfo, SummaryResult
 
 Progress = Callable[[str], None]
 
@@ -49,7 +49,7 @@ class _Harness:
         self.notes: list[str] = []
 
     def model_scores(self, view: GoldView) -> Scores:
-        from summariser.pipeline import summarise
+        from summariser.pipeline.summary import summarise
 
         article_id = view.item.gold.article
         self.options.progress(f"summarising {article_id}")

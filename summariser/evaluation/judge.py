@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from summariser.llm.base import LLM
-from summariser.schema import PromptInfo
+from summariser.prompting.templates import PromptInfo
 
 JUDGE_PROMPT = "coverage_judge"
 JUDGE_MAX_TOKENS = 80
@@ -27,7 +27,7 @@ class CoverageJudge:
     """Verdicts per output; `calls` counts the model calls actually made (cache hits are free)."""
 
     def __init__(self, llm: LLM, cache_dir: Path | None) -> None:
-        from summariser.prompts import load_prompt
+        from summariser.prompting.templates import load_prompt
 
         self.llm = llm
         self.prompt = load_prompt(JUDGE_PROMPT)
@@ -53,7 +53,7 @@ class CoverageJudge:
         return verdicts
 
     def _ask(self, text: str, facts: list[str]) -> list[bool]:
-        from summariser.generation import ask
+        from summariser.llm.structured import ask
 
         numbered = "\n".join(f"{i}. {fact}" for i, fact in enumerate(facts, 1))
         messages = self.prompt.render(summary=text, facts=numbered)

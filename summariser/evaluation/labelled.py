@@ -110,7 +110,7 @@ def default_cases(directory: str | Path) -> list[LabelledCase]:
 
 
 def run_case(case: LabelledCase, seeds: Path) -> CaseResult:
-    from summariser.validation import check
+    from summariser.validation.checker import check
 
     path = seeds / f"{case.article}.txt"
     if not path.exists():

@@ -23,7 +23,7 @@ from pydantic import BaseModel, Field
 from summariser.evaluation.entities import Entity, entities, found_names, match, mentioned
 from summariser.evaluation.gold import GoldFigure, GoldItem, KeyFact, normalise
 from summariser.evaluation.scores import Count, Scores
-from summariser.schema import Usage
+from summariser.pipeline.schema import Usage
 from summariser.validation.figures import figures_match
 from summariser.validation.models import ValidationReport
 from summariser.validation.numbers import Figure, parse_figures

@@ -14,7 +14,8 @@ from pydantic import BaseModel, Field, ValidationError
 
 from summariser.errors import InputError
 from summariser.evaluation.scores import Scores
-from summariser.schema import ModelInfo, PromptInfo
+from summariser.pipeline.schema import ModelInfo
+from summariser.prompting.templates import PromptInfo
 
 RUN_FORMAT = 1
 MODEL_SYSTEM = "model"

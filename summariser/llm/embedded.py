@@ -76,7 +76,7 @@ class EmbeddedLLM:
     def generate(
         self, messages: list[Message], schema: type[BaseModel], max_tokens: int
     ) -> Generation:
-        from summariser.llm import llama_loop
+        import summariser.llm.llama_loop as llama_loop
 
         model = self._model()
         chat = [{"role": m.role, "content": m.content} for m in messages]

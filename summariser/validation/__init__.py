@@ -1,103 +1,33 @@
-"""Deterministic checks of a summary against its source: figures, names, quotes, claims.
+"""The validation stage: deterministic checks of a summary against its source article. It needs no
+model and imports nothing from the LLM stack (except `judge.py`, for `--judge`).
 
-Imports nothing from the LLM stack, so `summariser check` starts fast.
+- `checker.py`: `check(source, summary)`, the entry point, and what makes a report `ok`;
+  `statuses.py` the statuses that fail it; `models.py` the report's types (CheckInput in,
+  ValidationReport out); `inputs.py` reads a summary given as text or JSON.
+- figures: `figure_patterns.py` (patterns), `numbers.py` (text -> Figure values), `figures.py`
+  (matched against the article's figures), `arithmetic.py` (figures derived from others).
+- names: `names.py` (checks), `name_parts.py`, `name_index.py` (the article's names, indexed),
+  `countries.py` (demonyms, capitals; data in summariser/data/countries.json), `words.py`.
+- `quotes.py` quoted text; `claims.py` claims against the sentences they cite; `judge.py` an LLM's
+  verdict per claim (`--judge`).
 
-What is checked:
-- a plain string: the figures of the text (figures.check_figures), the names found in it
-  (names.py), the text in quotation marks (quotes.py), and each sentence as an uncited claim
-  (claims.py: compared with the closest article sentences; figures and names against the whole
-  article). Sentence claims add evidence and an overlap score, and `--judge` needs them; they
-  only fail the report for what already fails it (an unsupported figure or name).
-- a CheckInput: the figures of its text and of its claims, the names it lists plus those in
-  its text, its quotes, and its claims against the sentences they cite.
-`ok` is True iff no figure is mismatch/unsupported/boilerplate, no name is unsupported or
-boilerplate, no quote is unsupported, no claim is unsupported or bad_citation, and no judge
-verdict (when a judge is given) is 'contradicted'. `derived` figures and `partial` claims are
-reported but do not fail the check."""
+    from summariser.validation import check
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from summariser.articles import Article, resolve_article
-from summariser.validation.models import CheckInput, ClaimInput, FigureCheck, ValidationReport
+__all__ = ["check"]
 
 if TYPE_CHECKING:
-    from summariser.llm.base import LLM
-
-FAILING_FIGURES = frozenset({"mismatch", "unsupported", "boilerplate"})
-FAILING_CLAIMS = frozenset({"unsupported", "bad_citation"})
+    from summariser.validation.checker import check
 
 
-def _as_input(summary: str | CheckInput) -> CheckInput:
-    if isinstance(summary, CheckInput):
-        return summary
-    from summariser.validation.claims import split_sentences
+def __getattr__(name: str) -> Any:
+    # Lazy, so that importing the report types (validation.models) does not load every checker.
+    if name == "check":
+        from summariser.validation.checker import check
 
-    return CheckInput(text=summary, claims=[ClaimInput(text=s) for s in split_sentences(summary)])
-
-
-def _unique(figures: list[FigureCheck]) -> list[FigureCheck]:
-    """Each figure once: 'the two countries' said five times is one check, not five."""
-    seen: set[str] = set()
-    out = []
-    for fig in figures:
-        key = fig.model_dump_json()
-        if key not in seen:
-            seen.add(key)
-            out.append(fig)
-    return out
-
-
-def is_ok(report: ValidationReport) -> bool:
-    return not (
-        any(f.status in FAILING_FIGURES for f in report.figures)
-        or any(n.status != "supported" for n in report.names)
-        or any(q.status != "supported" for q in report.quotes)
-        or any(c.status in FAILING_CLAIMS or c.judge == "contradicted" for c in report.claims)
-    )
-
-
-def check(
-    source: Article | str | Path, summary: str | CheckInput, *, judge: LLM | None = None
-) -> ValidationReport:
-    """Check `summary` against `source` (an Article, a path, or article text). With `judge`,
-    each claim also gets the model's verdict on its evidence sentences."""
-    from summariser.validation.claims import check_claims
-    from summariser.validation.figures import check_figures
-    from summariser.validation.names import check_names
-    from summariser.validation.quotes import check_quotes
-
-    article = resolve_article(source)
-    given = _as_input(summary)
-    extra = [c.text for c in given.claims if c.text not in given.text]
-    text = "\n".join([given.text, *extra]).strip()
-    if not text and not given.names:
-        return ValidationReport(ok=False, notes=[NOTHING_CHECKED])
-    report = ValidationReport(
-        ok=True,
-        figures=_unique(check_figures(article, text)) if text else [],
-        names=check_names(article, text, given.names),
-        quotes=check_quotes(article, text),
-        claims=check_claims(article, given.claims),
-    )
-    if judge is not None:
-        from summariser.validation.judge import judge_claims
-
-        judge_claims(report.claims, judge)
-    if not _checkable(report):
-        report.notes.append(NOTHING_CHECKED)
-    report.ok = is_ok(report) and not report.notes
-    return report
-
-
-NOTHING_CHECKED = ("nothing in the summary could be checked: it has no figure, name, quote or "
-                   "claim with words of its own")
-
-
-def _checkable(report: ValidationReport) -> bool:
-    from summariser.validation.words import content_words
-
-    return bool(report.figures or report.names or report.quotes
-                or any(content_words(c.text) for c in report.claims))
+        return check
+    raise AttributeError(name)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from summariser.articles import Article, Sentence
+from summariser.articles.models import Article, Sentence
 from summariser.validation.figures import checked_figures, figures_in, figures_match
 from summariser.validation.models import ClaimCheck, ClaimInput, SourceSpan
 from summariser.validation.name_index import Scope, name_index

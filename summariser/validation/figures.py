@@ -38,8 +38,8 @@ from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from summariser.articles import Article
-from summariser.validation import figure_patterns as P
+import summariser.validation.figure_patterns as P
+from summariser.articles.models import Article
 from summariser.validation.arithmetic import AMOUNTS, candidates, describe
 from summariser.validation.models import FigureCheck, SourceSpan
 from summariser.validation.numbers import Figure, parse_figures

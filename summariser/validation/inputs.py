@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from summariser.articles import decode_text, existing_file, read_bytes
+from summariser.articles.files import decode_text, existing_file, read_bytes
 from summariser.errors import InputError
 from summariser.validation.models import CheckInput, ClaimInput, NameCategory
 

@@ -22,8 +22,8 @@ class JudgeReply(BaseModel):
 
 
 def judge_claim(claim: ClaimCheck, llm: LLM, prompt_name: str = "judge") -> Verdict:
-    from summariser.generation import ask
-    from summariser.prompts import load_prompt
+    from summariser.llm.structured import ask
+    from summariser.prompting.templates import load_prompt
 
     if not claim.evidence:
         return "not enough information"

@@ -8,7 +8,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from summariser.articles import Article
+from summariser.articles.models import Article
 from summariser.validation.name_parts import Name, Vocabulary, find_names, tokens, vocabulary
 
 _CACHE_SIZE = 32

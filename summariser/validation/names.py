@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
-from summariser.articles import Article
+from summariser.articles.models import Article
 from summariser.validation.countries import capital_of, forms_of, is_region
 from summariser.validation.models import NameCategory, NameCheck, SourceSpan
 from summariser.validation.name_index import (

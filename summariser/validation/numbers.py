@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from pydantic import BaseModel, Field
 from text_to_num import find_numbers
 
-from summariser.validation import figure_patterns as P
+import summariser.validation.figure_patterns as P
 
 
 class Figure(BaseModel):

@@ -18,7 +18,7 @@ import re
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from summariser.articles import Article
+from summariser.articles.models import Article
 from summariser.validation.models import QuoteCheck, SourceSpan
 from summariser.validation.words import STOP_WORDS
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from summariser.articles import Article, Sentence, number_sentences
+from summariser.articles.models import Article, Sentence, number_sentences
 from summariser.config import Settings
-from summariser.generation import ask
 from summariser.llm.base import LLM, Generation, Message
-from summariser.prompts import Prompt, load_prompt
-from summariser.schema import Draft, DraftPoint
+from summariser.llm.structured import ask
+from summariser.pipeline.schema import Draft, DraftPoint
+from summariser.prompting.templates import Prompt, load_prompt
 
 _MARGIN = 64  # tokens kept free for the chat template's own markers
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from summariser.prompting.templates import PromptInfo
 from summariser.validation.models import FigureCheck, ValidationReport
 
 
@@ -47,12 +48,6 @@ class Claim(BaseModel):
     invalid_citations: list[int] = Field(
         default_factory=list, description="cited numbers that are not sentences of the article"
     )
-
-
-class PromptInfo(BaseModel):
-    name: str
-    version: str
-    hash: str
 
 
 class ModelInfo(BaseModel):

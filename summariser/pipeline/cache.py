@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from summariser.errors import ConfigError
+from summariser.pipeline.schema import SummaryResult
 from summariser.redaction import json_dumps, redact
-from summariser.schema import SummaryResult
 
 # Bumped when SummaryResult or the pipeline's post-processing changes meaning.
 CACHE_FORMAT = "3"

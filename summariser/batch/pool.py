@@ -27,13 +27,14 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from summariser.articles import load_article
-from summariser.batch import Outcome, result_key
+from summariser.articles.load import load_article
+from summariser.batch.models import Outcome, result_key
 from summariser.config import Settings
 from summariser.errors import ConfigError, SummariserError, debug_enabled
 from summariser.llm.base import LLM
-from summariser.pipeline import summarise
-from summariser.schema import ModelInfo, PromptInfo
+from summariser.pipeline.schema import ModelInfo
+from summariser.pipeline.summary import summarise
+from summariser.prompting.templates import PromptInfo
 
 Take = Callable[[Outcome], None]
 Runner = Callable[[list[Path], Take], None]
@@ -84,11 +85,11 @@ def prepare(worker: Worker) -> None:
     chat resource, about 0.45 s), the reply's JSON schema and the prompt template made, and the
     validation code and its word lists loaded by checking a made-up sample (about 0.25 s, paid
     by the first articles otherwise)."""
-    from summariser.articles import article_from_text
+    from summariser.articles.build import article_from_text
     from summariser.llm.base import json_schema
-    from summariser.prompts import load_prompt
-    from summariser.schema import Draft
-    from summariser.validation import check
+    from summariser.pipeline.schema import Draft
+    from summariser.prompting.templates import load_prompt
+    from summariser.validation.checker import check
 
     ready = getattr(worker.llm, "prepare", None)
     if callable(ready):
@@ -262,7 +263,7 @@ def _start(threads: int) -> _Child:
     root = str(Path(summariser.__file__).resolve().parent.parent)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
     with theirs:
-        code = f"from summariser.batch_pool import serve; serve({theirs.fileno()})"
+        code = f"from summariser.batch.pool import serve; serve({theirs.fileno()})"
         process = subprocess.Popen([sys.executable, "-c", code], env=env,
                                    stdin=subprocess.DEVNULL, pass_fds=[theirs.fileno()],
                                    start_new_session=True)

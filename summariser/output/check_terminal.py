@@ -7,7 +7,7 @@ from typing import Any
 
 from rich.markup import escape
 
-from summariser.render import STATUS_STYLE
+from summariser.output.terminal import STATUS_STYLE
 from summariser.validation.models import SourceSpan, ValidationReport
 
 

@@ -17,13 +17,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from summariser.articles import Article
-from summariser.schema import CitedSentence, SummaryResult
+from summariser.articles.models import Article
+from summariser.batch.models import BatchRun, Outcome
+from summariser.batch.report.conflicts import find_conflicts
+from summariser.batch.store import atomic_write
+from summariser.pipeline.schema import CitedSentence, SummaryResult
 
 if TYPE_CHECKING:
     from jinja2 import Environment
-
-    from summariser.batch import BatchRun, Outcome
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -195,8 +196,6 @@ def figure_rows(done: list[tuple[ArticleView, SummaryResult]]) -> list[Row]:
 
 
 def conflict_rows(views: list[ArticleView]) -> list[Row]:
-    from summariser.conflicts import find_conflicts
-
     numbered = [(i, v.result) for i, v in enumerate(views) if v.result is not None]
     rows = []
     for c in find_conflicts(numbered):
@@ -260,7 +259,6 @@ def render_html(run: BatchRun, views: list[ArticleView], summary: Overview) -> s
 
 
 def write_reports(out: Path, run: BatchRun, redact: Callable[[str], str]) -> None:
-    from summariser.batch import atomic_write
     from summariser.redaction import printable
 
     views = article_views(run.outcomes)

@@ -3,10 +3,9 @@ validation layer run over everything the draft says."""
 
 from __future__ import annotations
 
-from summariser.articles import Article
+from summariser.articles.models import Article
 from summariser.llm.base import LLM
-from summariser.prompts import Prompt
-from summariser.schema import (
+from summariser.pipeline.schema import (
     CitedSentence,
     Claim,
     Draft,
@@ -15,9 +14,11 @@ from summariser.schema import (
     SummaryResult,
     Usage,
 )
-from summariser.validation import FAILING_FIGURES, check
+from summariser.prompting.templates import Prompt
+from summariser.validation.checker import check
 from summariser.validation.inputs import check_input_from_summary
 from summariser.validation.models import ValidationReport
+from summariser.validation.statuses import FAILING_FIGURES
 
 
 def build_result(

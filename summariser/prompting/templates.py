@@ -13,11 +13,21 @@ from pydantic import BaseModel
 
 from summariser.errors import ConfigError
 from summariser.llm.base import Message
-from summariser.schema import PromptInfo
 
-PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
+# The repository's prompts/ (for checkouts and editable installs); a non-editable install has
+# its copy in the package, as summariser.prompt_files.
+PROMPTS_DIR = Path(__file__).resolve().parents[2] / "prompts"
+PACKAGED_DIR = Path(__file__).resolve().parents[1] / "prompt_files"
 _FRONT = re.compile(r"\A---\n(?P<meta>.*?)\n---\n(?P<body>.*)\Z", re.S)
 _PART = re.compile(r"^## (system|user)\s*$", re.M)
+
+
+class PromptInfo(BaseModel):
+    """Which prompt made an output: recorded in every result, cache key and run."""
+
+    name: str
+    version: str
+    hash: str
 
 
 class Prompt(BaseModel):
@@ -50,8 +60,7 @@ def _template(system: str, user: str) -> Any:
 
 def prompt_dirs() -> list[Path]:
     # The repository's prompts/ (editable installs and checkouts) first, then the packaged copy.
-    packaged = Path(__file__).resolve().parent / "prompt_files"
-    return [d for d in (PROMPTS_DIR, packaged) if d.is_dir()]
+    return [d for d in (PROMPTS_DIR, PACKAGED_DIR) if d.is_dir()]
 
 
 @lru_cache(maxsize=16)

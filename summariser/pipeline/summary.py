@@ -10,16 +10,17 @@ import threading
 import time
 from pathlib import Path
 
-from summariser.articles import Article, resolve_article
-from summariser.cache import ResultCache, cache_key
+from summariser.articles.load import resolve_article
+from summariser.articles.models import Article
 from summariser.config import Settings
-from summariser.generation import ask
 from summariser.llm.base import LLM, Generation, Message
 from summariser.llm.deadline import article_deadline
-from summariser.longform import map_reduce, split_for_context
-from summariser.prompts import Prompt, load_prompt
-from summariser.results import build_result, feedback_items
-from summariser.schema import Draft, SummaryResult, Usage
+from summariser.llm.structured import ask
+from summariser.pipeline.cache import ResultCache, cache_key
+from summariser.pipeline.longform import map_reduce, split_for_context
+from summariser.pipeline.results import build_result, feedback_items
+from summariser.pipeline.schema import Draft, SummaryResult, Usage
+from summariser.prompting.templates import Prompt, load_prompt
 
 _CACHES: dict[Path, ResultCache] = {}
 _CACHES_LOCK = threading.Lock()

@@ -1,45 +1,14 @@
-"""Showing one SummaryResult: rich tables for the terminal, JSON, or Markdown."""
+"""One SummaryResult in the terminal: a panel and rich tables, statuses in colour."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from summariser.schema import SummaryResult
+from summariser.pipeline.schema import SummaryResult
 
 STATUS_STYLE = {"supported": "green", "derived": "cyan", "mismatch": "bold red",
                 "unsupported": "red", "boilerplate": "magenta", "partial": "yellow",
                 "bad_citation": "red"}
-
-
-def to_json(result: SummaryResult) -> dict[str, Any]:
-    return result.model_dump(mode="json")
-
-
-def to_markdown(result: SummaryResult) -> str:
-    lines = [f"# {result.headline}", "", f"*Source: {result.source.path or 'text'}*", "",
-             result.summary, "", "## Key points", ""]
-    for claim in result.claims:
-        cites = ", ".join(f"S{s.index}" for s in claim.sentences) or "no valid citation"
-        lines.append(f"- {claim.text} ({cites})")
-    lines += ["", "## People", ""]
-    lines += [f"- {p.name}" + (f", {p.role}" if p.role else "")
-              + (f" ({p.country})" if p.country else "") for p in result.people] or ["- none named"]
-    lines += ["", f"**Countries:** {', '.join(result.countries) or 'none'}  ",
-              f"**Organisations:** {', '.join(result.organisations) or 'none'}", "",
-              "## Figures", "", "| figure | status | source |", "|---|---|---|"]
-    for fig in result.figures:
-        source = (fig.sentence.text if fig.sentence else fig.note).replace("|", "\\|")
-        lines.append(f"| {fig.text} | {fig.status} | {source} |")
-    lines += ["", _verdict(result), ""]
-    lines += [f"> warning: {w}" for w in result.warnings]
-    return "\n".join(lines).rstrip() + "\n"
-
-
-def _verdict(result: SummaryResult) -> str:
-    problems = result.validation.problems()
-    if not problems:
-        return "Validation: every figure, name and claim checked is supported by the source."
-    return "Validation: " + "; ".join(problems)
 
 
 def print_rich(result: SummaryResult, console: Any) -> None:

@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from summariser.schema import SummaryResult
+from summariser.pipeline.schema import SummaryResult
 from summariser.validation.models import FigureCheck
 from summariser.validation.numbers import Figure, parse_figures
 

@@ -1,0 +1,12 @@
+"""The articles stage: a file, directory, glob or text in, an `Article` out (its text, numbered
+sentences with character offsets, page furniture kept as spans, title and date). Imports nothing
+from the other stages.
+
+- `load.py`: the entry points: `load_article`, `resolve_article` (a path, text or Article),
+  `find_articles` (files, directories, globs); `files.py` reads bytes with one clear error per
+  bad file; `html.py` extracts an HTML page's text (trafilatura).
+- `build.py`: text -> Article: `strip_furniture` (`furniture.py`: bylines, teasers, image names,
+  "Last update" lines...), then `sentence_spans` (`sentences.py`: wrapped lines joined, pysbd);
+  `dates.py` the article's own date from its header furniture.
+- `models.py`: `Article`, `Sentence`, `Furniture`.
+"""

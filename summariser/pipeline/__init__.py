@@ -1,0 +1,9 @@
+"""The pipeline stage: article -> prompt -> model -> citations resolved -> validation ->
+`SummaryResult`. It sits above articles, prompting, llm and validation and uses each once.
+
+- `summary.py`: `summarise`, with the result cache and one corrective re-ask on validation
+  findings; `longform.py` articles longer than the context (split, summarised, merged).
+- `results.py`: the model's Draft -> SummaryResult (citations to spans, the checker run).
+- `schema.py`: `Draft` (what the model is held to) and `SummaryResult` (what comes out).
+- `cache.py`: the result cache (diskcache), keyed by everything that changes a result.
+"""
