@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summariser.evaluation.external import CLIFF_CSV, cliff_cases, score_cliff  # noqa: E402
+from external import CLIFF_CSV, cliff_cases, score_cliff  # noqa: E402  (benchmarks/external.py)
 
 SHOWN = {"alarms": ("false alarm",), "misses": ("missed", "missed-flagged"),
          "all": ("false alarm", "missed", "missed-flagged")}

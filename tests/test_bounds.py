@@ -15,8 +15,8 @@ from summariser.cli import build_parser, cli
 from summariser.commands.options import settings_from_args
 from summariser.config import Settings
 from summariser.errors import ConfigError, ModelError
-from summariser.llm.fake import FakeLLM
 from summariser.pipeline.summary import summarise
+from tests.fake_llm import FakeLLM
 from tests.openai_server import FakeOpenAIServer, completion
 from tests.replies import GOOD_004, SEED_004
 from tests.test_batch import SentenceLLM

@@ -13,7 +13,7 @@ import pytest
 
 import summariser.llm
 from summariser.cli import cli
-from summariser.llm.fake import FakeLLM
+from tests.fake_llm import FakeLLM
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = str(ROOT / "seeds" / "004_ca5b7a342c02b2f4.txt")

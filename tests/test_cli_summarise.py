@@ -9,7 +9,7 @@ import pytest
 
 import summariser.llm
 from summariser.cli import cli
-from summariser.llm.fake import FakeLLM
+from tests.fake_llm import FakeLLM
 from tests.replies import GOOD_004, SEED_004
 
 

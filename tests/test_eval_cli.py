@@ -15,7 +15,7 @@ import summariser.llm
 from summariser.cli import cli
 from summariser.errors import ModelError
 from summariser.llm.base import Generation, Message
-from summariser.llm.fake import FakeLLM
+from tests.fake_llm import FakeLLM
 from tests.replies import GOOD_004, reply
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,10 +7,10 @@ import pytest
 from summariser.articles.load import load_article, resolve_article
 from summariser.config import Settings
 from summariser.errors import InputError, ModelError
-from summariser.llm.fake import FakeLLM
 from summariser.pipeline.longform import split_for_context
 from summariser.pipeline.summary import summarise
 from summariser.prompting.templates import load_prompt
+from tests.fake_llm import FakeLLM
 from tests.replies import GOOD_004, SEED_004, reply
 
 

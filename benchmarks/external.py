@@ -1,5 +1,9 @@
-"""The figure checker on public, human-annotated data: the CLIFF annotations of XSum and
-CNN/DailyMail summaries (../shared/external/cliff-val.csv beside the repository, never copied in).
+"""The figure checker on public, human-annotated data (a benchmark reader, kept out of the
+package): the CLIFF annotations of XSum and CNN/DailyMail summaries
+(../shared/external/cliff-val.csv beside the repository, never copied in).
+
+Benchmark scripts import it as `external` (their folder is first on sys.path); tests load it by
+path with tests.report_data.load_module (a PyPI package named `benchmarks` can shadow the folder).
 
 Of the summaries that contain a digit: those annotated correct should have no figure flagged
 (else a false alarm); those whose annotated error span contains a digit should have a flagged
@@ -19,7 +23,7 @@ from summariser.articles.build import article_from_text
 from summariser.validation.figures import check_figures
 from summariser.validation.models import FigureCheck
 
-CLIFF_CSV = Path(__file__).resolve().parents[2].parent / "shared" / "external" / "cliff-val.csv"
+CLIFF_CSV = Path(__file__).resolve().parents[1].parent / "shared" / "external" / "cliff-val.csv"
 _OK = ("supported", "derived")
 
 
