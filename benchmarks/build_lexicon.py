@@ -1,0 +1,135 @@
+"""Rebuild summariser/data/wordnet.tsv.gz, the compact WordNet 3.0 table the checker reads
+(synonym sets and their links, antonyms, irregular inflections), from the Debian package
+`wordnet-base` (`apt-get install wordnet-base`; files in /usr/share/wordnet).
+
+    python benchmarks/build_lexicon.py [--wordnet /usr/share/wordnet] [--out PATH]
+
+Only single-word, lower-case lemmas are kept (a summary's words are matched one by one; names
+are checked elsewhere). Sections of the output, one record a line, fields split by tabs:
+- `L word ids`: the synsets (numbers into the S lines) the word belongs to, most frequent sense
+  first, as WordNet orders them;
+- `S up side`: line n describes synset n: `up` its hypernyms (a claim may say 'vehicle' for the
+  source's 'car'), `side` the synsets WordNet links as the same meaning in another shape
+  (similar-to adjectives, derivations 'decide'/'decision', verb groups, participles, pertainyms);
+- `A word antonyms`: WordNet's antonym pointers between words, with those of a satellite
+  adjective's head ('soaring' is not a direct antonym of anything; its head 'rising' is);
+- `X form base`: the irregular inflections of the *.exc files ('fell' -> 'fall', 'mice' -> 'mouse').
+WordNet's licence is in summariser/data/WORDNET_LICENSE beside the table."""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
+UP = {"@", "@i"}
+SIDE = {"&", "+", "$", "<", "\\", "=", "^"}
+
+
+def _plain(lemma: str) -> str | None:
+    word = lemma.split("(")[0]  # adjective markers: 'elect(ip)'
+    return word if word.isalpha() and word.islower() else None
+
+
+def _records(wordnet: Path):
+    for name, pos in POS.items():
+        for line in (wordnet / f"data.{name}").read_text(encoding="latin-1").splitlines():
+            if line.startswith("  "):
+                continue
+            fields = line.split(" | ")[0].split()
+            offset, ss_type, count = fields[0], fields[2], int(fields[3], 16)
+            words = [fields[4 + 2 * i] for i in range(count)]
+            at = 4 + 2 * count
+            pointers = [fields[at + 1 + 4 * i: at + 5 + 4 * i] for i in range(int(fields[at]))]
+            yield f"{offset}{pos}", ss_type, words, pointers
+
+
+def _pointers(records: list, ids: dict[str, int], n: int, antonyms: dict[str, set[str]]
+              ) -> tuple[list[int], list[int], int | None]:
+    """(hypernyms, same-meaning links, the head of a satellite adjective) of synset n; its
+    word-to-word antonyms go into `antonyms`."""
+    _, ss_type, words, pointers = records[n]
+    up, side, head = [], [], None
+    for symbol, offset, pos, source_target in pointers:
+        target = ids[offset + ("a" if pos == "s" else pos)]
+        if symbol in UP:
+            up.append(target)
+        elif symbol in SIDE:
+            side.append(target)
+            head = target if symbol == "&" and ss_type == "s" else head
+        elif symbol == "!":
+            src, dst = int(source_target[:2], 16), int(source_target[2:], 16)
+            a, b = _plain(words[src - 1]), _plain(records[target][2][dst - 1])
+            if a and b:
+                antonyms[a].add(b)
+    return up, side, head
+
+
+def _head_antonyms(records: list, heads: dict[int, int], antonyms: dict[str, set[str]]) -> None:
+    """A satellite adjective ('soaring') takes the direct antonyms of its head ('rising')."""
+    direct = {w: set(a) for w, a in antonyms.items()}
+    for n, head in heads.items():
+        plains = [p for w in records[n][2] if (p := _plain(w))]
+        for hp in (p for w in records[head][2] if (p := _plain(w))):
+            for plain in plains:
+                if hp in direct and plain != hp:
+                    antonyms[plain] |= direct[hp] - {plain}
+
+
+def build(wordnet: Path) -> list[str]:
+    records = list(_records(wordnet))
+    ids = {key: n for n, (key, _, _, _) in enumerate(records)}
+    lemmas: dict[str, list[int]] = defaultdict(list)
+    antonyms: dict[str, set[str]] = defaultdict(set)
+    heads: dict[int, int] = {}
+    links = []
+    for n, (_, _, words, _) in enumerate(records):
+        up, side, head = _pointers(records, ids, n, antonyms)
+        if head is not None:
+            heads[n] = head
+        links.append((up, side))
+        for w in words:
+            if (plain := _plain(w)) and n not in lemmas[plain]:
+                lemmas[plain].append(n)
+    _head_antonyms(records, heads, antonyms)
+    return [
+        "# L", *(f"{w}\t{' '.join(map(str, s))}" for w, s in sorted(lemmas.items())),
+        "# S", *(f"{' '.join(map(str, u))}\t{' '.join(map(str, s))}" for u, s in links),
+        "# A", *(f"{w}\t{' '.join(sorted(a))}" for w, a in sorted(antonyms.items())),
+        "# X", *_exceptions(wordnet)]
+
+
+def _exceptions(wordnet: Path) -> list[str]:
+    out = set()
+    for name in POS:
+        for line in (wordnet / f"{name}.exc").read_text(encoding="latin-1").splitlines():
+            form, *bases = line.split()
+            for base in bases:
+                if form.isalpha() and base.isalpha():
+                    out.add(f"{form}\t{base}")
+    return sorted(out)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
+    parser.add_argument("--out", type=Path, default=ROOT / "summariser" / "data" /
+                        "wordnet.tsv.gz")
+    args = parser.parse_args()
+    if not (args.wordnet / "data.noun").exists():
+        print(f"{args.wordnet}: no WordNet data files (apt-get install wordnet-base)",
+              file=sys.stderr)
+        return 2
+    lines = build(args.wordnet)
+    with gzip.GzipFile(args.out, "wb", compresslevel=9, mtime=0) as f:
+        f.write(("\n".join(lines) + "\n").encode())
+    print(f"{args.out}: {len(lines)} records, {args.out.stat().st_size / 1e6:.2f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,110 @@
+"""Word relations from WordNet 3.0: base forms, synonyms (and the broader words a summary may use
+for a source's word), antonyms. Read from summariser/data/wordnet.tsv.gz, a compact table built
+from Debian's `wordnet-base` by benchmarks/build_lexicon.py (licence: data/WORDNET_LICENSE).
+
+The table is loaded on first use (~40 ms: decompressing 1.1 MB and splitting it into lines);
+look-ups bisect the sorted lines instead of building dictionaries, which would cost ~100 ms more."""
+
+from __future__ import annotations
+
+import gzip
+from bisect import bisect_left
+from functools import cache, lru_cache
+from importlib import resources
+
+# Morphy's detachment rules (WordNet's own lemmatiser): suffix -> replacement.
+_RULES = (("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"),
+          ("men", "man"), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""),
+          ("ing", "e"), ("ing", ""), ("er", ""), ("er", "e"), ("est", ""), ("est", "e"),
+          ("s", ""))
+
+
+class _Table:
+    def __init__(self, text: str) -> None:
+        sections = {part[0]: part[2:].splitlines() for part in text.split("# ")[1:]}
+        self.lemmas, self.synsets = sections["L"], sections["S"]
+        self.antonyms, self.exceptions = sections["A"], sections["X"]
+
+
+@cache
+def _table() -> _Table:
+    raw = resources.files("summariser").joinpath("data/wordnet.tsv.gz").read_bytes()
+    return _Table(gzip.decompress(raw).decode())
+
+
+def _find(lines: list[str], word: str) -> str | None:
+    key = word + "\t"
+    i = bisect_left(lines, key)
+    if i < len(lines) and lines[i].startswith(key):
+        return lines[i][len(key):]
+    return None
+
+
+@lru_cache(maxsize=8192)
+def base_forms(word: str) -> tuple[str, ...]:
+    """The WordNet lemmas `word` may be a form of: 'fell' -> ('fell', 'fall'), 'rose' ->
+    ('rose', 'rise'), 'talks' -> ('talk',). Empty when WordNet has no such word."""
+    table = _table()
+    forms = [word] if _find(table.lemmas, word) is not None else []
+    irregular = _find(table.exceptions, word)
+    if irregular:
+        forms.append(irregular)
+    for suffix, repl in _RULES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            base = word[: len(word) - len(suffix)] + repl
+            if base not in forms and _find(table.lemmas, base) is not None:
+                forms.append(base)
+    return tuple(forms)
+
+
+def known(word: str) -> bool:
+    return bool(base_forms(word))
+
+
+@lru_cache(maxsize=8192)
+def synsets(word: str) -> frozenset[int]:
+    table = _table()
+    out: set[int] = set()
+    for form in base_forms(word):
+        out.update(int(n) for n in (_find(table.lemmas, form) or "").split())
+    return frozenset(out)
+
+
+def _links(n: int) -> tuple[list[int], list[int]]:
+    up, _, side = _table().synsets[n].partition("\t")
+    return [int(x) for x in up.split()], [int(x) for x in side.split()]
+
+
+@lru_cache(maxsize=8192)
+def covers(word: str) -> frozenset[int]:
+    """The meanings a summary may express with another word when the source says `word`: its
+    synsets, those WordNet links as the same meaning in another shape, and their hypernyms
+    two levels up ('car' covers 'vehicle'; 'vehicle' does not cover 'car')."""
+    out = set(synsets(word))
+    for n in list(out):
+        out.update(_links(n)[1])
+    frontier = set(out)
+    for _ in range(2):
+        frontier = {m for n in frontier for m in _links(n)[0]}
+        out |= frontier
+    return frozenset(out)
+
+
+def same_meaning(claim_word: str, source_word: str) -> bool:
+    """Whether the source's word covers the claim's (a synonym, or a broader word)."""
+    return bool(synsets(claim_word) & covers(source_word))
+
+
+@lru_cache(maxsize=8192)
+def antonyms(word: str) -> frozenset[str]:
+    table = _table()
+    out: set[str] = set()
+    for form in base_forms(word):
+        out.update((_find(table.antonyms, form) or "").split())
+    return frozenset(out)
+
+
+def opposite(a: str, b: str) -> bool:
+    """Whether WordNet gives a form of `a` and a form of `b` as antonyms ('rose'/'fell')."""
+    bases = set(base_forms(b)) | {b}
+    return bool(antonyms(a) & bases)
