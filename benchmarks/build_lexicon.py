@@ -6,13 +6,14 @@
 
 Only single-word, lower-case lemmas are kept (a summary's words are matched one by one; names
 are checked elsewhere). Sections of the output, one record a line, fields split by tabs:
+- `P`: where the noun, verb, adjective and adverb synsets end (synsets are numbered in that order);
 - `L word ids`: the synsets (numbers into the S lines) the word belongs to, most frequent sense
   first, as WordNet orders them;
 - `S up side`: line n describes synset n: `up` its hypernyms (a claim may say 'vehicle' for the
   source's 'car'), `side` the synsets WordNet links as the same meaning in another shape
   (similar-to adjectives, derivations 'decide'/'decision', verb groups, participles, pertainyms);
-- `A word antonyms`: WordNet's antonym pointers between words, with those of a satellite
-  adjective's head ('soaring' is not a direct antonym of anything; its head 'rising' is);
+- `A word antonyms`: WordNet's antonym pointers between words (only the direct ones: passing a
+  head adjective's antonyms to its satellites made 'deeper' the opposite of 'high');
 - `X form base`: the irregular inflections of the *.exc files ('fell' -> 'fall', 'mice' -> 'mouse').
 WordNet's licence is in summariser/data/WORDNET_LICENSE beside the table."""
 
@@ -49,35 +50,23 @@ def _records(wordnet: Path):
 
 
 def _pointers(records: list, ids: dict[str, int], n: int, antonyms: dict[str, set[str]]
-              ) -> tuple[list[int], list[int], int | None]:
-    """(hypernyms, same-meaning links, the head of a satellite adjective) of synset n; its
-    word-to-word antonyms go into `antonyms`."""
-    _, ss_type, words, pointers = records[n]
-    up, side, head = [], [], None
+              ) -> tuple[list[int], list[int]]:
+    """(hypernyms, same-meaning links) of synset n; its word-to-word antonyms go into
+    `antonyms`."""
+    _, _, words, pointers = records[n]
+    up, side = [], []
     for symbol, offset, pos, source_target in pointers:
         target = ids[offset + ("a" if pos == "s" else pos)]
         if symbol in UP:
             up.append(target)
         elif symbol in SIDE:
             side.append(target)
-            head = target if symbol == "&" and ss_type == "s" else head
         elif symbol == "!":
             src, dst = int(source_target[:2], 16), int(source_target[2:], 16)
             a, b = _plain(words[src - 1]), _plain(records[target][2][dst - 1])
             if a and b:
                 antonyms[a].add(b)
-    return up, side, head
-
-
-def _head_antonyms(records: list, heads: dict[int, int], antonyms: dict[str, set[str]]) -> None:
-    """A satellite adjective ('soaring') takes the direct antonyms of its head ('rising')."""
-    direct = {w: set(a) for w, a in antonyms.items()}
-    for n, head in heads.items():
-        plains = [p for w in records[n][2] if (p := _plain(w))]
-        for hp in (p for w in records[head][2] if (p := _plain(w))):
-            for plain in plains:
-                if hp in direct and plain != hp:
-                    antonyms[plain] |= direct[hp] - {plain}
+    return up, side
 
 
 def build(wordnet: Path) -> list[str]:
@@ -85,18 +74,15 @@ def build(wordnet: Path) -> list[str]:
     ids = {key: n for n, (key, _, _, _) in enumerate(records)}
     lemmas: dict[str, list[int]] = defaultdict(list)
     antonyms: dict[str, set[str]] = defaultdict(set)
-    heads: dict[int, int] = {}
     links = []
     for n, (_, _, words, _) in enumerate(records):
-        up, side, head = _pointers(records, ids, n, antonyms)
-        if head is not None:
-            heads[n] = head
-        links.append((up, side))
+        links.append(_pointers(records, ids, n, antonyms))
         for w in words:
             if (plain := _plain(w)) and n not in lemmas[plain]:
                 lemmas[plain].append(n)
-    _head_antonyms(records, heads, antonyms)
+    ends = [sum(1 for r in records if r[0][-1] in "nvar"[:k + 1]) for k in range(4)]
     return [
+        "# P", " ".join(map(str, ends)),
         "# L", *(f"{w}\t{' '.join(map(str, s))}" for w, s in sorted(lemmas.items())),
         "# S", *(f"{' '.join(map(str, u))}\t{' '.join(map(str, s))}" for u, s in links),
         "# A", *(f"{w}\t{' '.join(sorted(a))}" for w, a in sorted(antonyms.items())),

@@ -44,6 +44,21 @@ class Outcome:
     problems: list[str] = field(default_factory=list)
     figure_hit: bool = False  # CLIFF: a flagged figure inside an annotated span
     figure_flag: bool = False  # CLIFF: any figure flagged
+    findings: list[list[object]] = field(default_factory=list)  # [claim, kind, in_article, word]
+
+
+def _findings(report: object) -> list[list[object]]:
+    return [[n, f.kind, f.in_article, f.words[0] if f.words else ""]
+            for n, c in enumerate(report.claims)  # type: ignore[attr-defined]
+            for f in c.findings]
+
+
+def _no_meaning_verdicts() -> None:
+    """--findings-only: meaning findings are reported but fail nothing, so a policy over them
+    can be scored afterwards from --json (benchmarks/meaning_policy.py)."""
+    from summariser.validation import meaning
+
+    meaning.CONTRADICTING = meaning.UNSUPPORTED = frozenset()
 
 
 def _problem_kinds(report: object) -> list[str]:
@@ -51,7 +66,7 @@ def _problem_kinds(report: object) -> list[str]:
 
 
 def _run_doc(job: tuple[str, str, list[tuple[str, bool, list[str]]]]) -> list[Outcome]:
-    from summariser.articles import article_from_text
+    from summariser.articles.build import article_from_text
     from summariser.validation import check
 
     name, doc, rows = job
@@ -60,12 +75,12 @@ def _run_doc(job: tuple[str, str, list[tuple[str, bool, list[str]]]]) -> list[Ou
     for summary, should_flag, kinds in rows:
         report = check(article, summary)
         out.append(Outcome(name, summary, should_flag, not report.ok, kinds,
-                           _problem_kinds(report)))
+                           _problem_kinds(report), findings=_findings(report)))
     return out
 
 
 def _run_cliff(job: tuple[str, list[tuple[str, bool, list[str]]]]) -> list[Outcome]:
-    from summariser.articles import article_from_text
+    from summariser.articles.build import article_from_text
     from summariser.validation import check
 
     doc, rows = job
@@ -79,7 +94,7 @@ def _run_cliff(job: tuple[str, list[tuple[str, bool, list[str]]]]) -> list[Outco
         kinds = [] if correct else ["figure error" if digit else "other error"]
         out.append(Outcome("cliff", summary, not correct, not report.ok, kinds,
                            _problem_kinds(report),
-                           figure_hit=hit, figure_flag=bool(bad)))
+                           figure_hit=hit, figure_flag=bool(bad), findings=_findings(report)))
     return out
 
 
@@ -112,7 +127,8 @@ def _seed_outcomes() -> list[Outcome]:
         report = check(ROOT / "seeds" / f"{case.article}.txt", case.summary)
         out.append(Outcome(f"seeds-{case.group}", case.summary, case.label == "corrupted",
                            not report.ok, [case.corruption or "error"]
-                           if case.label == "corrupted" else [], report.problems()))
+                           if case.label == "corrupted" else [], report.problems(),
+                           findings=_findings(report)))
     return out
 
 
@@ -155,12 +171,15 @@ def _print_cases(outs: list[Outcome], what: str) -> None:
                 print(f"      {p[:300]}")
 
 
-def run(sets: set[str], workers: int) -> list[Outcome]:
+def run(sets: set[str], workers: int, findings_only: bool = False) -> list[Outcome]:
     domains = ["news_dev"] if "news" in sets else []
     if "domains" in sets:
         domains += [d for d in ext.summedits_domains() if d != "news_dev"]
     outcomes: list[Outcome] = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    init = _no_meaning_verdicts if findings_only else None
+    if init:
+        init()
+    with ProcessPoolExecutor(max_workers=workers, initializer=init) as pool:
         futures = [pool.submit(_run_doc, job) for job in _summedits_jobs(domains)]
         cliff_futures = [pool.submit(_run_cliff, j) for j in _cliff_jobs()] \
             if "cliff" in sets else []
@@ -178,9 +197,11 @@ def main() -> int:
     parser.add_argument("--show", choices=("alarms", "misses"))
     parser.add_argument("--set", help="with --show: only this set (news-dev, cliff, ...)")
     parser.add_argument("--json", type=Path, help="write every outcome to this file")
+    parser.add_argument("--findings-only", action="store_true",
+                        help="meaning findings fail nothing (to score policies from --json)")
     args = parser.parse_args()
     started = time.perf_counter()
-    outcomes = run(set(args.sets.split(",")), args.workers)
+    outcomes = run(set(args.sets.split(",")), args.workers, args.findings_only)
     by_set: dict[str, list[Outcome]] = defaultdict(list)
     for o in outcomes:
         by_set[o.set].append(o)

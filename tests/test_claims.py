@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from summariser.articles.load import load_article
-from summariser.validation.claims import check_claim, closest_sentences, split_sentences
+from summariser.validation.alignment import align
+from summariser.validation.claims import check_claim, split_sentences
 from summariser.validation.models import ClaimInput
 
 SEED_004 = load_article(next((Path(__file__).resolve().parent.parent / "seeds").glob("004_*")))
@@ -68,7 +69,7 @@ def test_uncited_claim_uses_the_closest_sentences() -> None:
     result = check_claim(SEED_004, ClaimInput(text=TRADE))
     assert result.cited == [] and result.status == "supported"
     assert sentence_with("$237 million") in [e.sentence for e in result.evidence]
-    assert [s.index for s in closest_sentences(SEED_004, "Bandar Abbas port access", 1)] == [
+    assert [s.index for s in align(SEED_004, "Bandar Abbas port access", 1)] == [
         sentence_with("Bandar Abbas")]
 
 

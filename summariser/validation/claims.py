@@ -9,9 +9,12 @@ cites.
 - The overlap is the share of the claim's content words (no stop words, lightly stemmed) found
   in the cited sentences; under OVERLAP_MIN (0.5) the claim is `partial`: the citation may not
   be where the claim comes from.
-- A claim without citations (a sentence of a plain-text summary) is compared with the
-  EVIDENCE_SENTENCES article sentences sharing most of its content words; its figures and names
-  are checked against the whole article, since nothing says where they should be.
+- A claim without citations (a sentence of a plain-text summary) is compared with the article
+  sentences it aligns to (alignment.align: the rarest shared words); its figures and names are
+  checked against the whole article, since nothing says where they should be.
+- Every claim is also checked for meaning (meaning.py) against its cited and aligned
+  sentences: a negation or antonym makes it `contradicted`, a capitalised word the article never
+  uses `unsupported`; novel ordinary words are reported as findings only.
 `partial` does not make a report fail; `unsupported` and `bad_citation` do."""
 
 from __future__ import annotations
@@ -19,7 +22,9 @@ from __future__ import annotations
 import re
 
 from summariser.articles.models import Article, Sentence
+from summariser.validation.alignment import align
 from summariser.validation.figures import checked_figures, figures_in, figures_match
+from summariser.validation.meaning import check_meaning, verdict
 from summariser.validation.models import ClaimCheck, ClaimInput, SourceSpan
 from summariser.validation.name_index import Scope, name_index
 from summariser.validation.name_parts import find_names
@@ -27,7 +32,6 @@ from summariser.validation.names import check_name
 from summariser.validation.words import content_words
 
 OVERLAP_MIN = 0.5
-EVIDENCE_SENTENCES = 2
 _GOOD_FIGURES = ("supported", "derived")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])|\n+")
 
@@ -44,14 +48,6 @@ def overlap(claim: str, sentences: list[Sentence]) -> float:
         return 1.0
     source = {w for s in sentences for w in content_words(s.text)}
     return sum(w in source for w in words) / len(words)
-
-
-def closest_sentences(article: Article, claim: str, n: int = EVIDENCE_SENTENCES
-                      ) -> list[Sentence]:
-    words = set(content_words(claim))
-    scored = [(len(words & set(content_words(s.text))), -s.index, s) for s in article.sentences]
-    best = sorted((t for t in scored if t[0] > 0), key=lambda t: (t[0], t[1]), reverse=True)
-    return sorted((t[2] for t in best[:n]), key=lambda s: s.index)
 
 
 def _figure_problems(article: Article, text: str, cited: list[Sentence] | None
@@ -102,7 +98,11 @@ def check_claim(article: Article, claim: ClaimInput) -> ClaimCheck:
     numbers = list(dict.fromkeys(claim.cited))
     valid = [s for s in (article.sentence(i) for i in numbers) if s is not None]
     invalid = [i for i in numbers if article.sentence(i) is None]
-    evidence = valid if numbers else closest_sentences(article, claim.text)
+    aligned = align(article, claim.text)
+    evidence = valid if numbers else aligned
+    compared = sorted({s.index: s for s in [*evidence, *aligned]}.values(),
+                      key=lambda s: s.index)
+    findings = check_meaning(article, claim.text, compared)
     scope = valid if numbers else None
     fig_partial, fig_bad = _figure_problems(article, claim.text, scope)
     name_partial, name_bad = _name_problems(article, claim.text, scope)
@@ -114,16 +114,20 @@ def check_claim(article: Article, claim: ClaimInput) -> ClaimCheck:
     if share < OVERLAP_MIN:
         where = "cited sentences" if numbers else "article's closest sentences"
         problems.append(f"only {share:.0%} of its content words are in the {where}")
+    meaning = verdict(findings)
     if invalid:
         status = "bad_citation"
     elif fig_bad or name_bad or unrelated:  # no word in common: nothing supports it
         status = "unsupported"
+    elif meaning:
+        status = meaning
     elif problems:
         status = "partial"
     else:
         status = "supported"
     return ClaimCheck(text=claim.text, cited=numbers, status=status,  # type: ignore[arg-type]
-                      overlap=round(share, 3), problems=problems, evidence=_spans(evidence))
+                      overlap=round(share, 3), problems=problems, evidence=_spans(evidence),
+                      findings=findings)
 
 
 def check_claims(article: Article, claims: list[ClaimInput]) -> list[ClaimCheck]:

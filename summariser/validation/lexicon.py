@@ -24,6 +24,7 @@ class _Table:
         sections = {part[0]: part[2:].splitlines() for part in text.split("# ")[1:]}
         self.lemmas, self.synsets = sections["L"], sections["S"]
         self.antonyms, self.exceptions = sections["A"], sections["X"]
+        self.pos_ends = [int(n) for n in sections["P"][0].split()]
 
 
 @cache
@@ -68,6 +69,12 @@ def synsets(word: str) -> frozenset[int]:
     for form in base_forms(word):
         out.update(int(n) for n in (_find(table.lemmas, form) or "").split())
     return frozenset(out)
+
+
+def parts_of_speech(word: str) -> frozenset[str]:
+    """'n', 'v', 'a', 'r' (adverb): the parts of speech WordNet has `word` as."""
+    ends = _table().pos_ends
+    return frozenset("nvar"[bisect_left(ends, n + 1)] for n in synsets(word))
 
 
 def _links(n: int) -> tuple[list[int], list[int]]:

@@ -9,8 +9,9 @@ from pydantic import BaseModel, Field
 FigureStatus = Literal["supported", "mismatch", "unsupported", "boilerplate", "derived"]
 NameStatus = Literal["supported", "unsupported", "boilerplate"]
 QuoteStatus = Literal["supported", "unsupported"]
-ClaimStatus = Literal["supported", "partial", "unsupported", "bad_citation"]
+ClaimStatus = Literal["supported", "partial", "unsupported", "contradicted", "bad_citation"]
 NameCategory = Literal["person", "country", "organisation", "other"]
+MeaningKind = Literal["negation", "antonym", "novel_word", "novel_name"]
 
 
 class SourceSpan(BaseModel):
@@ -48,6 +49,17 @@ class QuoteCheck(BaseModel):
     source: SourceSpan | None = None
 
 
+class MeaningFinding(BaseModel):
+    """A difference of meaning between a claim and its aligned source sentence(s)."""
+
+    kind: MeaningKind
+    words: list[str] = Field(description="the claim's words concerned")
+    source_words: list[str] = Field(default_factory=list, description="the source's words")
+    source: SourceSpan | None = Field(default=None, description="the source sentence compared")
+    in_article: bool = Field(False, description="novel_word/name: found elsewhere in the article")
+    note: str = ""
+
+
 class ClaimCheck(BaseModel):
     text: str
     cited: list[int] = Field(default_factory=list)
@@ -57,7 +69,10 @@ class ClaimCheck(BaseModel):
     judge: str | None = Field(default=None, description="LLM verdict when --judge is used")
     evidence: list[SourceSpan] = Field(
         default_factory=list, description="the source sentences the claim was checked against: "
-        "the cited ones, or for an uncited claim the closest ones by shared words")
+        "the cited ones, or for an uncited claim the ones it aligns to (rarest shared words)")
+    findings: list[MeaningFinding] = Field(
+        default_factory=list, description="negations, antonyms and novel words against the "
+        "evidence sentences")
 
 
 class ValidationReport(BaseModel):
@@ -79,6 +94,9 @@ class ValidationReport(BaseModel):
         lines += [f"claim {c.text!r}: {c.status}"
                   + (f" ({'; '.join(c.problems)})" if c.problems else "")
                   for c in self.claims if c.status != "supported"]
+        lines += [f"claim {c.text!r}: {f.kind} {', '.join(f.words)!r} ({f.note})"
+                  for c in self.claims if c.status in ("contradicted", "unsupported")
+                  for f in c.findings if f.kind != "novel_word"]
         return lines
 
 

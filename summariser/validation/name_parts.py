@@ -182,6 +182,11 @@ def _split_compound(tok: Tok) -> list[Tok]:
     return out
 
 
+# A country's form right after one of these words in a name is part of another place's name:
+# 'New South Wales' is not Wales, 'New Mexico' not Mexico ('South Korea' is a form of its own).
+PLACE_PREFIXES = frozenset({"new", "south", "north", "east", "west", "upper", "lower"})
+
+
 def _merge_countries(run: list[Tok]) -> list[Tok]:
     run = [part for tok in run for part in _split_compound(tok)]
     words = [t.word for t in run]
@@ -192,7 +197,7 @@ def _merge_countries(run: list[Tok]) -> list[Tok]:
             i += 1
             continue
         n, countries = country_at(words, i)
-        if n:
+        if n and not (i > 0 and words[i - 1] in PLACE_PREFIXES):
             first, last = run[i], run[i + n - 1]
             text = " ".join(t.text for t in run[i: i + n])
             out.append(Tok(text, " ".join(words[i: i + n]), first.start, last.end,

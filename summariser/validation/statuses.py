@@ -3,4 +3,4 @@
 from __future__ import annotations
 
 FAILING_FIGURES = frozenset({"mismatch", "unsupported", "boilerplate"})
-FAILING_CLAIMS = frozenset({"unsupported", "bad_citation"})
+FAILING_CLAIMS = frozenset({"unsupported", "contradicted", "bad_citation"})

@@ -1,0 +1,121 @@
+"""Aligning a claim (a summary sentence or key point) to the source sentences it most likely
+comes from, and matching its words to theirs.
+
+A word is reduced to its keys: the light stem of words.stem and its WordNet base forms
+('fell' -> fall, 'talks' -> talk), so inflections match. Sentences are ranked by the summed
+rarity (inverse sentence frequency in the article) of the claim's keys they contain: sharing
+'manslaughter' says more than sharing 'said'. The best ALIGNED sentences are the claim's
+alignment; the checks of meaning (meaning.py) compare the claim with them."""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from summariser.articles.models import Article, Sentence
+from summariser.validation import lexicon
+from summariser.validation.words import STOP_WORDS, fold, stem
+
+ALIGNED = 3
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # as written
+    word: str  # folded
+    start: int
+    end: int
+    keys: frozenset[str]
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@lru_cache(maxsize=16384)
+def keys(word: str) -> frozenset[str]:
+    plain = word.removesuffix("'s")
+    return frozenset({plain, stem(plain), *lexicon.base_forms(plain)})
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[Token, ...]:
+    return tuple(Token(m.group(), (word := fold(m.group())), m.start(), m.end(), keys(word))
+                 for m in _WORD.finditer(text))
+
+
+def tokens(text: str) -> list[Token]:
+    """The words of `text` with their keys (hyphenated parts are words of their own)."""
+    return list(_tokens(text))
+
+
+def content(toks: list[Token]) -> list[Token]:
+    return [t for t in toks if len(t.word) >= 3 and t.word not in STOP_WORDS]
+
+
+@dataclass
+class _Index:
+    sentences: list[Sentence]
+    tokens: list[list[Token]]
+    keysets: list[frozenset[str]]
+    weight: dict[str, float]
+    all_keys: frozenset[str]
+
+
+_CACHE: OrderedDict[str, _Index] = OrderedDict()
+_LOCK = threading.Lock()
+
+
+def _index(article: Article) -> _Index:
+    with _LOCK:
+        cached = _CACHE.get(article.sha256)
+        if cached is not None:
+            _CACHE.move_to_end(article.sha256)
+            return cached
+    toks = [tokens(s.text) for s in article.sentences]
+    keysets = [frozenset(k for t in content(ts) for k in t.keys) for ts in toks]
+    counts: dict[str, int] = {}
+    for ks in keysets:
+        for k in ks:
+            counts[k] = counts.get(k, 0) + 1
+    n = len(keysets) + 1
+    index = _Index(article.sentences, toks, keysets,
+                   {k: math.log(n / c) + 0.1 for k, c in counts.items()}, frozenset(counts))
+    with _LOCK:
+        _CACHE[article.sha256] = index
+        if len(_CACHE) > 32:
+            _CACHE.popitem(last=False)
+    return index
+
+
+def _score(claim: list[frozenset[str]], sentence_keys: frozenset[str],
+           weight: dict[str, float]) -> float:
+    total = 0.0
+    for ks in claim:
+        shared = ks & sentence_keys
+        if shared:
+            total += max(weight[k] for k in shared)
+    return total
+
+
+def align(article: Article, text: str, n: int = ALIGNED) -> list[Sentence]:
+    """The n article sentences sharing the rarest words with `text`, in article order."""
+    index = _index(article)
+    claim = [t.keys & index.all_keys for t in content(tokens(text))]
+    claim = [ks for ks in claim if ks]
+    scored = [(_score(claim, ks, index.weight), -i) for i, ks in enumerate(index.keysets)]
+    best = sorted((s for s in scored if s[0] > 0), reverse=True)[:n]
+    return [index.sentences[-i] for _, i in sorted(best, key=lambda s: -s[1])]
+
+
+def sentence_tokens(article: Article, sentence: Sentence) -> list[Token]:
+    return _index(article).tokens[sentence.index - 1]
+
+
+def article_keys(article: Article) -> frozenset[str]:
+    return _index(article).all_keys

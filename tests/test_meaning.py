@@ -1,0 +1,73 @@
+"""Checks of meaning against aligned source sentences: negation, antonyms, novel words and
+names; and the WordNet table they use."""
+
+from __future__ import annotations
+
+from summariser.articles.build import article_from_text
+from summariser.validation import check, lexicon
+from summariser.validation.alignment import align
+
+ARTICLE = article_from_text(
+    "Exports of wheat from the port rose by a fifth last year, the trade ministry said.\n\n"
+    "The ministry said the new terminal was approved by the regional council in March.\n\n"
+    "Officials did not expect the railway link to open before the winter.\n\n"
+    "The harbour master, who has run the port for a decade, welcomed the decision.")
+
+
+def _findings(summary: str) -> list[tuple[str, list[str], list[str]]]:
+    report = check(ARTICLE, summary)
+    return [(f.kind, f.words, f.source_words) for c in report.claims for f in c.findings]
+
+
+def test_lexicon_gives_base_forms_antonyms_and_synonyms() -> None:
+    assert "fall" in lexicon.base_forms("fell")
+    assert "rise" in lexicon.base_forms("rose")
+    assert lexicon.opposite("rose", "fell") and lexicon.opposite("increased", "decreased")
+    assert not lexicon.opposite("rose", "grew")
+    assert lexicon.same_meaning("harbor", "harbour")
+    assert lexicon.same_meaning("vehicle", "car") and not lexicon.same_meaning("car", "vehicle")
+
+
+def test_alignment_prefers_the_sentence_sharing_rare_words() -> None:
+    best = align(ARTICLE, "The regional council approved the terminal.", n=1)
+    assert [s.index for s in best] == [2]
+
+
+def test_faithful_paraphrase_is_not_flagged() -> None:
+    report = check(ARTICLE, "Wheat exports from the port grew by a fifth last year, the trade "
+                            "ministry said.")
+    assert report.ok, report.problems()
+
+
+def test_antonym_is_a_contradiction_with_both_words() -> None:
+    report = check(ARTICLE, "Exports of wheat from the port fell by a fifth last year, the "
+                            "trade ministry said.")
+    assert not report.ok
+    assert ("antonym", ["fell"], ["rose"]) in _findings(report.claims[0].text)
+    assert report.claims[0].status == "contradicted"
+
+
+def test_negation_inserted_and_removed() -> None:
+    inserted = check(ARTICLE, "The ministry said the new terminal was not approved by the "
+                              "regional council.")
+    removed = check(ARTICLE, "Officials expect the railway link to open before the winter.")
+    assert [f.kind for f in inserted.claims[0].findings].count("negation") == 1
+    assert not inserted.ok
+    assert any(f.kind == "negation" for f in removed.claims[0].findings)
+    assert not removed.ok
+
+
+def test_novel_words_are_reported_and_an_unknown_name_fails() -> None:
+    plain = check(ARTICLE, "The harbour master, who has run the port for a decade, praised "
+                           "the decision.")
+    kinds = [(f.kind, f.words) for f in plain.claims[0].findings]
+    assert plain.ok and ("novel_word", ["praised"]) in kinds
+    named = check(ARTICLE, "The harbour master, who has run the port for a decade, welcomed "
+                           "the decision of Gazprom.")
+    assert not named.ok
+    assert any(f.kind == "novel_name" for f in named.claims[0].findings)
+
+
+def test_sentence_opening_word_is_not_a_name() -> None:
+    report = check(ARTICLE, "However, the harbour master welcomed the decision.")
+    assert report.ok, report.problems()
