@@ -8,7 +8,7 @@ from typing import Any
 from rich.markup import escape
 
 from summariser.output.terminal import STATUS_STYLE
-from summariser.validation.models import SourceSpan, ValidationReport
+from summariser.validation.models import MeaningFinding, SourceSpan, ValidationReport
 
 
 def _status(status: str) -> str:
@@ -56,6 +56,14 @@ def _quotes(report: ValidationReport, console: Any) -> None:
     console.print(table)
 
 
+def _finding(f: MeaningFinding) -> str:
+    """One line per difference of meaning: its kind, the words, and (when it fails the claim)
+    in the claim's status colour; novel ordinary words dimmed, as they fail nothing."""
+    style = "dim" if f.kind == "novel_word" else "red"
+    where = f" (S{f.source.sentence})" if f.source and f.source.sentence else ""
+    return f"\n[{style}]{f.kind}: {escape(', '.join(f.words))}{where}: {escape(f.note)}[/{style}]"
+
+
 def _claims(report: ValidationReport, console: Any) -> None:
     judged = any(c.judge for c in report.claims)
     columns = ["claim", "status", "overlap", "evidence", *(["judge"] if judged else [])]
@@ -64,6 +72,7 @@ def _claims(report: ValidationReport, console: Any) -> None:
         evidence = "\n".join(f"S{s.sentence}: {escape(s.text)}" for s in c.evidence)
         if c.problems:
             evidence += "\n[dim]" + escape("; ".join(c.problems)) + "[/dim]"
+        evidence += "".join(_finding(f) for f in c.findings)
         label = "cites " + ", ".join(f"S{i}" for i in c.cited) + "\n" if c.cited else ""
         row = [escape(c.text), _status(c.status), f"{c.overlap:.0%}", label + evidence]
         table.add_row(*row, *([escape(c.judge or "")] if judged else []))

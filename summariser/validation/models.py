@@ -91,12 +91,10 @@ class ValidationReport(BaseModel):
                  for f in self.figures if f.status not in ("supported", "derived")]
         lines += [f"name {n.text!r}: {n.status}" for n in self.names if n.status != "supported"]
         lines += [f"quote {q.text!r}: {q.status}" for q in self.quotes if q.status != "supported"]
-        lines += [f"claim {c.text!r}: {c.status}"
-                  + (f" ({'; '.join(c.problems)})" if c.problems else "")
-                  for c in self.claims if c.status != "supported"]
-        lines += [f"claim {c.text!r}: {f.kind} {', '.join(f.words)!r} ({f.note})"
-                  for c in self.claims if c.status in ("contradicted", "unsupported")
-                  for f in c.findings if f.kind != "novel_word"]
+        lines += [f"claim {c.text!r}: {c.status}" + (f" ({'; '.join(why)})" if why else "")
+                  for c in self.claims if c.status != "supported"
+                  for why in [[*c.problems, *(f"{f.kind}: {f.note}" for f in c.findings
+                                             if f.kind != "novel_word")]]]
         return lines
 
 
