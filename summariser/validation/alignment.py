@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from summariser.articles.models import Article, Sentence
-from summariser.validation import lexicon
+from summariser.validation.lexicon import base_forms
 from summariser.validation.words import STOP_WORDS, fold, stem
 
 ALIGNED = 3
@@ -40,7 +40,7 @@ class Token:
 @lru_cache(maxsize=16384)
 def keys(word: str) -> frozenset[str]:
     plain = word.removesuffix("'s")
-    return frozenset({plain, stem(plain), *lexicon.base_forms(plain)})
+    return frozenset({plain, stem(plain), *base_forms(plain)})
 
 
 @lru_cache(maxsize=4096)

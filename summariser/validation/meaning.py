@@ -15,9 +15,9 @@ Each finding names the claim's word, the source's word and sentence."""
 from __future__ import annotations
 
 from summariser.articles.models import Article, Sentence
-from summariser.validation import lexicon
 from summariser.validation.alignment import Token, article_keys, content, sentence_tokens, tokens
 from summariser.validation.countries import country_at
+from summariser.validation.lexicon import opposite, same_meaning
 from summariser.validation.models import MeaningFinding, SourceSpan
 from summariser.validation.words import STOP_WORDS, is_common_word
 
@@ -85,7 +85,7 @@ def _opposite(t: Token, aligned: list[tuple[Sentence, list[Token]]]
               ) -> MeaningFinding | None:
     for sentence, toks in aligned:
         for u in toks:
-            if _prefix_opposite(t.word, u.word) or lexicon.opposite(t.word, u.word):
+            if _prefix_opposite(t.word, u.word) or opposite(t.word, u.word):
                 return MeaningFinding(
                     kind="antonym", words=[t.text], source_words=[u.text], source=_span(sentence),
                     note=f"{t.text!r} is the opposite of the source's {u.text!r}")
@@ -97,7 +97,7 @@ def _covered(t: Token, aligned: list[tuple[Sentence, list[Token]]]) -> bool:
         for u in content(toks):
             if t.keys & u.keys or _compound(t.word, u.word):
                 return True
-            if lexicon.same_meaning(t.word, u.word):
+            if same_meaning(t.word, u.word):
                 return True
     return False
 
