@@ -13,7 +13,7 @@ from summariser.errors import SummariserError, debug_enabled
 from summariser.redaction import shown
 
 # Each module under summariser/commands has add_parser(subparsers) and run(args) -> int.
-COMMANDS = ("summarise", "check", "batch", "eval")
+COMMANDS = ("summarise", "check", "batch", "eval", "cache")
 
 
 def build_parser() -> argparse.ArgumentParser:

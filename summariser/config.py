@@ -8,10 +8,23 @@ from pathlib import Path
 from pydantic import BaseModel, Field, ValidationError
 
 
+def _user_cache() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+
+
 def default_cache_dir() -> Path:
+    """The result cache (model replies, judge verdicts): safe to clear, cheap to rebuild."""
     if os.environ.get("SUMMARISER_CACHE_DIR"):
         return Path(os.environ["SUMMARISER_CACHE_DIR"])
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "summariser"
+    return _user_cache() / "summariser"
+
+
+def default_model_dir() -> Path:
+    """The assembled embedded model (1.1 GB): beside the result cache, not inside it, so that
+    clearing results or pointing SUMMARISER_CACHE_DIR elsewhere neither deletes nor copies it."""
+    if os.environ.get("SUMMARISER_MODEL_DIR"):
+        return Path(os.environ["SUMMARISER_MODEL_DIR"])
+    return _user_cache() / "summariser-models"
 
 
 def _number(name: str) -> float:
@@ -37,21 +50,23 @@ class Settings(BaseModel):
     seed: int = 0
     max_tokens: int = 420
     threads: int | None = None
-    context: int = 4096
+    context: int | None = Field(None, description="context in tokens; None: the backend's own")
     timeout: float = Field(120.0, gt=0, description="seconds one request may take")
     retries: int = Field(3, ge=0, description="retries of a request after the first try")
     deadline: float = Field(900.0, ge=0, description="seconds for one article in all (0: none)")
     reasks: int = 2
     use_cache: bool = True
     cache_dir: Path = Field(default_factory=default_cache_dir)
+    model_dir: Path = Field(default_factory=default_model_dir)
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
-        """Flags win over SUMMARISER_MODEL / OPENAI_BASE_URL / OPENAI_API_KEY. Any model name or
-        endpoint selects the OpenAI-compatible backend; otherwise the embedded model runs."""
+        """Flags win over SUMMARISER_MODEL / OPENAI_BASE_URL / OPENAI_API_KEY. Only a model name
+        (flag or SUMMARISER_MODEL) or an explicit base URL selects the OpenAI-compatible
+        backend: many OpenAI users export OPENAI_BASE_URL, and that alone must not turn the
+        embedded default off. Once remote, OPENAI_BASE_URL is the endpoint unless one is given."""
         values = {k: v for k, v in overrides.items() if v is not None}
         values.setdefault("model", os.environ.get("SUMMARISER_MODEL") or None)
-        values.setdefault("base_url", os.environ.get("OPENAI_BASE_URL") or None)
         values.setdefault("api_key", os.environ.get("OPENAI_API_KEY") or None)
         for name in ("timeout", "retries", "deadline"):
             if os.environ.get(f"SUMMARISER_{name.upper()}"):
@@ -59,6 +74,8 @@ class Settings(BaseModel):
         if "backend" not in values:
             remote = values.get("model") or values.get("base_url")
             values["backend"] = "openai" if remote and not values.get("model_path") else "embedded"
+        if values["backend"] == "openai":
+            values.setdefault("base_url", os.environ.get("OPENAI_BASE_URL") or None)
         try:
             return cls.model_validate(values)
         except ValidationError as exc:

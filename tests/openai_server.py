@@ -1,5 +1,6 @@
-"""A tiny OpenAI-compatible chat completions server on 127.0.0.1 for tests: each request takes
-the next (status, headers, body) from a queue, and the requests are recorded."""
+"""A tiny OpenAI-compatible server on 127.0.0.1 for tests: each chat request takes the next
+(status, headers, body) from a queue, and the requests are recorded. GET /models lists
+`models` (404 when None), as vLLM, Ollama and the llama.cpp server answer it."""
 
 from __future__ import annotations
 
@@ -22,8 +23,11 @@ def completion(
 
 
 class FakeOpenAIServer:
-    def __init__(self, replies: list[tuple[int, dict[str, str], dict[str, Any]]]) -> None:
+    def __init__(self, replies: list[tuple[int, dict[str, str], dict[str, Any]]],
+                 models: list[dict[str, Any]] | None = None) -> None:
         self.replies = list(replies)
+        self.models = models
+        self.gets: list[str] = []
         self.requests: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []
         server = self
@@ -38,6 +42,23 @@ class FakeOpenAIServer:
                 self.send_response(status)
                 for key, value in {"content-type": "application/json", **headers}.items():
                     self.send_header(key, value)
+                self.send_header("content-length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def do_GET(self) -> None:
+                server.gets.append(self.path)
+                if self.path.rstrip("/").endswith("/models") and server.models is not None:
+                    self._answer(200, {"object": "list", "data": [
+                        {"object": "model", "created": 0, "owned_by": "test", **m}
+                        for m in server.models]})
+                else:
+                    self._answer(404, {"error": {"message": f"no route {self.path}"}})
+
+            def _answer(self, status: int, body: dict[str, Any]) -> None:
+                data = json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header("content-type", "application/json")
                 self.send_header("content-length", str(len(data)))
                 self.end_headers()
                 self.wfile.write(data)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from summariser.batch.manifest import manifest_text
 from summariser.batch.models import BatchRun, Outcome, result_key
@@ -29,6 +30,7 @@ from summariser.batch.store import (
 from summariser.config import Settings
 from summariser.errors import InputError
 from summariser.llm.base import LLM
+from summariser.pipeline.results import recheck
 from summariser.pipeline.schema import ModelInfo, SummaryResult
 from summariser.prompting.templates import load_prompt
 from summariser.redaction import redact
@@ -63,7 +65,8 @@ class _Context:
         if outcome.resumed and outcome.result is None and outcome.article is not None:
             earlier = self.done[result_key(outcome.article.sha256, self.run.prompt,
                                            self.run.model)]
-            outcome.result = earlier.model_copy(deep=True)
+            # what the model said then, with the current checker's verdicts
+            outcome.result = recheck(outcome.article, earlier.model_copy(deep=True))
             outcome.result.source.path = outcome.article.path
         if outcome.result is not None and not outcome.resumed:
             self.store.append(outcome.result)
@@ -76,7 +79,7 @@ class _Context:
 
 def run_batch(
     files: list[Path], out: Path, settings: Settings, *, concurrency: int = 1,
-    input_errors: list[InputError] | None = None, llm: LLM | None = None,
+    input_errors: list[InputError] | None = None, llm: LLM | Any | None = None,
     on_outcome: Callable[[Outcome, BatchRun], None] | None = None, restart: bool = False,
 ) -> BatchRun:
     """Summarises `files` into `out` (results.jsonl, manifest.json, report.md, report.html).
@@ -89,11 +92,10 @@ def run_batch(
     except OSError as exc:
         raise InputError(f"cannot create the output directory ({exc.strerror})", str(out)) from exc
     with directory_lock(out):
-        own_llm = llm is None
-        if llm is None:
-            from summariser.llm import get_llm
+        from summariser.llm import as_backend, get_llm
 
-            llm = get_llm(settings)
+        own_llm = llm is None
+        llm = get_llm(settings) if llm is None else as_backend(llm)  # or a LangChain model
         model = ModelInfo(backend=llm.backend, name=llm.name, params=llm.params())
         prompt = load_prompt(settings.prompt).info
         workers = workers_for(llm, concurrency, len(files))

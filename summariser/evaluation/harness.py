@@ -82,10 +82,9 @@ def run_eval(gold: GoldSet, settings: Settings, llm: LLM | None = None,
     """Score the model and the baselines on every gold article. Model failures are recorded
     per article (their scores count as empty outputs); bad input raises InputError."""
     options = options or EvalOptions()
-    if llm is None:
-        from summariser import llm as backends  # looked up at call time, so tests can swap it
+    from summariser import llm as backends  # looked up at call time, so tests can swap it
 
-        llm = backends.get_llm(settings)
+    llm = backends.get_llm(settings) if llm is None else backends.as_backend(llm)
     harness = _Harness(settings, llm, options)
     views = [prepare(item) for item in gold.items]
     systems = {MODEL_SYSTEM: {v.item.gold.article: harness.model_scores(v) for v in views}}

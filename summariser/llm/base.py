@@ -50,6 +50,16 @@ def json_object(text: str) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
+FALLBACK_CONTEXT = 4096
+
+
+def context_size(llm: LLM, settings: Any) -> int:
+    """The context an article's prompt must fit: the backend's own (the embedded model's, a
+    remote model's), else --context, else a small default (fake and user-made backends)."""
+    own = getattr(llm, "context", None)
+    return int(own or getattr(settings, "context", None) or FALLBACK_CONTEXT)
+
+
 @lru_cache(maxsize=32)
 def json_schema(schema: type[BaseModel]) -> dict[str, Any]:
     """The schema's JSON schema, built once: pydantic takes about 2 ms per call, which showed in

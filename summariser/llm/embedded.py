@@ -18,7 +18,15 @@ from pydantic import BaseModel
 from summariser.config import Settings
 from summariser.errors import ConfigError, ModelError
 from summariser.llm.base import Generation, Message, json_object, json_schema
-from summariser.llm.model_files import MODEL_NAME, embedded_model_path
+from summariser.llm.model_files import (
+    MODEL_NAME,
+    MODEL_SHA256,
+    embedded_model_path,
+    file_fingerprint,
+    require_llama_cpp,
+)
+
+DEFAULT_CONTEXT = 4096  # what the 1.5B model runs well on 2 cores; --context changes it
 
 
 class _Loaded:
@@ -56,18 +64,24 @@ class EmbeddedLLM:
     backend = "embedded"
 
     def __init__(self, settings: Settings) -> None:
+        require_llama_cpp()
         self.settings = settings
-        path = settings.model_path or embedded_model_path(settings.cache_dir)
+        path = settings.model_path or embedded_model_path(settings.model_dir,
+                                                          settings.cache_dir / "models")
         if not path.is_file():
             raise ConfigError(f"model file {path} does not exist")
         self.path = path
         self.name = MODEL_NAME if settings.model_path is None else path.stem
         self.threads = settings.threads or min(os.cpu_count() or 2, 8)
+        self.context = settings.context or DEFAULT_CONTEXT
+        # Keyed by content, not name: two different model.gguf never share cached replies.
+        self.file_id = MODEL_SHA256 if settings.model_path is None else file_fingerprint(path)
 
     def params(self) -> dict[str, Any]:
         s = self.settings
-        return {"temperature": s.temperature, "seed": s.seed, "context": s.context,
-                "max_tokens": s.max_tokens, "model_file": self.path.name}
+        return {"temperature": s.temperature, "seed": s.seed, "context": self.context,
+                "max_tokens": s.max_tokens, "model_file": self.path.name,
+                "model_file_id": self.file_id}
 
     def count_tokens(self, text: str) -> int:
         llama = self._model().prefill
@@ -100,7 +114,7 @@ class EmbeddedLLM:
         )
 
     def _model(self) -> _Loaded:
-        return _loaded(self.path, self.settings.context, self.threads)
+        return _loaded(self.path, self.context, self.threads)
 
 
 @lru_cache(maxsize=32)
@@ -112,10 +126,7 @@ def _grammar(schema: type[BaseModel]) -> str:
 
 
 def _load(path: os.PathLike[str], context: int, threads: int, repack: bool) -> Any:
-    try:
-        import llama_cpp
-    except ImportError as exc:  # pragma: no cover - depends on the install
-        raise ConfigError("llama-cpp-python is not installed: pip install summariser") from exc
+    import llama_cpp
     with contextlib.nullcontext() if repack else no_extra_buffers(llama_cpp):
         try:
             return llama_cpp.Llama(

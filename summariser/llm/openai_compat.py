@@ -17,10 +17,17 @@ from pydantic import BaseModel
 from summariser.config import Settings
 from summariser.errors import ConfigError, ModelError
 from summariser.llm.base import Generation, Message, json_object, json_schema
+from summariser.llm.endpoint import (
+    OPENAI_URL,
+    Served,
+    default_context,
+    only_model,
+    served_models,
+)
 from summariser.llm.retry import call_with_retries
 from summariser.redaction import add_secret, redact
 
-DEFAULT_URL = "https://api.openai.com/v1"
+DEFAULT_URL = OPENAI_URL
 # A token is rarely over 16 characters of JSON; a reply longer than the token budget could
 # give was not held to it (a broken or hostile endpoint) and is cut off there, not parsed.
 MAX_CHARS_PER_TOKEN = 16
@@ -30,16 +37,28 @@ class OpenAICompatLLM:
     backend = "openai"
 
     def __init__(self, settings: Settings) -> None:
-        if not settings.model:
+        if not settings.model and not settings.base_url:
             raise ConfigError("name the model to use with --model or SUMMARISER_MODEL")
         self.settings = settings
-        self.name = settings.model
         self.url = settings.base_url or DEFAULT_URL
         if settings.api_key is None and self.url == DEFAULT_URL:
             raise ConfigError("OpenAI needs an API key: set OPENAI_API_KEY")
         add_secret(settings.api_key)
         self._sdk: Any = None
         self._lock = threading.Lock()
+        self._served: list[Served] | None = None
+        # With --base-url and no model: the one model the endpoint serves.
+        self.name = settings.model or only_model(self._models(strict=True), self.url)
+        self._context = settings.context
+
+    @property
+    def context(self) -> int:
+        """--context, else what the endpoint advertises for the model (vLLM does), else a
+        default for its kind (asked once, on first use: the split of long articles)."""
+        if self._context is None:
+            listed = [] if self.url == DEFAULT_URL else self._models(strict=False)
+            self._context = default_context(self.url, self.name, listed)
+        return self._context
 
     @property
     def shown_url(self) -> str:
@@ -49,7 +68,21 @@ class OpenAICompatLLM:
     def params(self) -> dict[str, Any]:
         s = self.settings
         return {"temperature": s.temperature, "seed": s.seed, "max_tokens": s.max_tokens,
-                "base_url": self.shown_url}
+                # the flag: a context discovered from the endpoint is the endpoint's, and
+                # asking for it here would cost a request before every cached read
+                "context": s.context, "base_url": self.shown_url}
+
+    def _models(self, strict: bool) -> list[Served]:
+        """GET /models, once; without `strict`, an endpoint that cannot list is taken to
+        advertise nothing (the chat call reports what is wrong with it)."""
+        if self._served is None:
+            try:
+                self._served = served_models(self._client(), self.url, self.settings.timeout)
+            except ModelError:
+                if strict:
+                    raise
+                self._served = []
+        return self._served
 
     def generate(
         self, messages: list[Message], schema: type[BaseModel], max_tokens: int

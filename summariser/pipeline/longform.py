@@ -7,7 +7,7 @@ from pydantic import BaseModel, Field
 
 from summariser.articles.models import Article, Sentence, number_sentences
 from summariser.config import Settings
-from summariser.llm.base import LLM, Generation, Message
+from summariser.llm.base import LLM, Generation, Message, context_size
 from summariser.llm.structured import ask
 from summariser.pipeline.schema import Draft, DraftPoint
 from summariser.prompting.templates import Prompt, load_prompt
@@ -32,7 +32,7 @@ def split_for_context(
 ) -> list[list[Sentence]]:
     """Groups of consecutive sentences whose prompt fits the context with room for the reply."""
     overhead = count_tokens(llm, "\n".join(m.content for m in prompt.render(sentences="")))
-    budget = settings.context - settings.max_tokens - overhead - _MARGIN
+    budget = context_size(llm, settings) - settings.max_tokens - overhead - _MARGIN
     if budget < 64:
         return [article.sentences]  # the context is too small to split sensibly; let it fail
     parts: list[list[Sentence]] = [[]]

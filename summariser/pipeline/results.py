@@ -59,6 +59,13 @@ def validate_draft(article: Article, draft: Draft) -> ValidationReport:
     return check(article, check_input_from_summary(draft.model_dump()))
 
 
+def recheck(article: Article, result: SummaryResult) -> SummaryResult:
+    """A stored result (a resumed batch's line) with the current checker's verdicts: results
+    keep what the model said, never an old checker's opinion of it."""
+    report = check(article, check_input_from_summary(result.model_dump(mode="json")))
+    return result.model_copy(update={"validation": report, "figures": report.figures})
+
+
 def feedback_items(result: SummaryResult) -> list[str]:
     """The findings worth re-asking the model about: wrong or invented figures and names, and
     citations of sentences that do not exist."""

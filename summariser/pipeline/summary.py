@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 from summariser.articles.load import resolve_article
 from summariser.articles.models import Article
@@ -16,13 +17,13 @@ from summariser.config import Settings
 from summariser.llm.base import LLM, Generation, Message
 from summariser.llm.deadline import article_deadline
 from summariser.llm.structured import ask
-from summariser.pipeline.cache import ResultCache, cache_key
+from summariser.pipeline.cache import CachedReply, ReplyCache, cache_key
 from summariser.pipeline.longform import map_reduce, split_for_context
 from summariser.pipeline.results import build_result, feedback_items
 from summariser.pipeline.schema import Draft, SummaryResult, Usage
 from summariser.prompting.templates import Prompt, load_prompt
 
-_CACHES: dict[Path, ResultCache] = {}
+_CACHES: dict[Path, ReplyCache] = {}
 _CACHES_LOCK = threading.Lock()
 
 
@@ -30,66 +31,81 @@ def summarise(
     source: str | Path | Article,
     settings: Settings | None = None,
     *,
-    llm: LLM | None = None,
+    llm: LLM | Any | None = None,
 ) -> SummaryResult:
-    """Summarise a path, article text or Article. Uses the result cache unless
-    settings.use_cache is False. Raises InputError for bad input, ModelError when the model
-    fails."""
+    """Summarise a path, article text or Article. `llm` is a backend, or any LangChain chat
+    model (a BaseChatModel). The model's reply is cached unless settings.use_cache is False;
+    the result is always checked by the current checker. Raises InputError for bad input,
+    ModelError when the model fails."""
     settings = settings or Settings.from_env()
     article = resolve_article(source)
     prompt = load_prompt(settings.prompt)
-    if llm is None:
-        from summariser.llm import get_llm
+    from summariser.llm import as_backend, get_llm
 
-        llm = get_llm(settings)
+    backend = get_llm(settings) if llm is None else as_backend(llm)
     key = cache_key({"article": article.sha256, "prompt": prompt.info.model_dump(),
-                     "backend": llm.backend, "model": llm.name, "params": llm.params()})
+                     "backend": backend.backend, "model": backend.name,
+                     "params": backend.params()})
     cache = _cache(settings.cache_dir) if settings.use_cache else None
     if cache is not None and (hit := cache.get(key)) is not None:
-        return _from_cache(hit, article)
-    result = summarise_uncached(article, prompt, llm, settings)
+        return build_result(article, hit.draft, prompt, backend, Usage(cached=True),
+                            [*_article_warnings(article), *hit.warnings])
+    result, reply = _made(article, prompt, backend, settings)
     if cache is not None:
-        cache.put(key, result)
+        cache.put(key, reply)
     return result
 
 
 def summarise_uncached(
     article: Article, prompt: Prompt, llm: LLM, settings: Settings
 ) -> SummaryResult:
-    """The article's deadline bounds every call, retry and re-ask; usage.seconds is the whole
-    article, validation included."""
+    return _made(article, prompt, llm, settings)[0]
+
+
+def _article_warnings(article: Article) -> list[str]:
+    return ["the article's last sentence is cut off"] if article.truncated else []
+
+
+def _made(
+    article: Article, prompt: Prompt, llm: LLM, settings: Settings
+) -> tuple[SummaryResult, CachedReply]:
+    """The result, and the reply behind it (what the cache keeps: no verdicts). The article's
+    deadline bounds every call, retry and re-ask; usage.seconds is the whole article,
+    validation included."""
     started = time.perf_counter()
     with article_deadline(settings.deadline):
-        result = _summarise_uncached(article, prompt, llm, settings, started)
+        result, reply = _generate(article, prompt, llm, settings, started)
     result.usage.seconds = round(time.perf_counter() - started, 3)
-    return result
+    return result, reply
 
 
-def _summarise_uncached(
+def _generate(
     article: Article, prompt: Prompt, llm: LLM, settings: Settings, started: float
-) -> SummaryResult:
-    warnings = ["the article's last sentence is cut off"] if article.truncated else []
+) -> tuple[SummaryResult, CachedReply]:
+    warnings = _article_warnings(article)
     parts = split_for_context(article, prompt, llm, settings)
     if len(parts) > 1:
         draft, gens = map_reduce(article, parts, prompt, llm, settings)
-        warnings.append(f"the article was longer than the context: summarised in {len(parts)} "
-                        "parts and merged; validation findings were not fed back to the model")
-        return build_result(article, draft, prompt, llm, _usage(gens, started), warnings)
+        made = [f"the article was longer than the context: summarised in {len(parts)} "
+                "parts and merged; validation findings were not fed back to the model"]
+        usage = _usage(gens, started)
+        result = build_result(article, draft, prompt, llm, usage, [*warnings, *made])
+        return result, CachedReply(draft=draft, usage=usage, warnings=made)
     messages = prompt.render(sentences=article.numbered())
     draft, history, gens = ask(llm, messages, Draft, settings.max_tokens, settings.reasks)
     result = build_result(article, draft, prompt, llm, _usage(gens, started), warnings)
-    return _with_feedback(result, article, history, gens, prompt, llm, settings, started)
+    return _with_feedback(result, draft, article, history, gens, prompt, llm, settings, started)
 
 
 def _with_feedback(
-    result: SummaryResult, article: Article, history: list[Message], gens: list[Generation],
-    prompt: Prompt, llm: LLM, settings: Settings, started: float,
-) -> SummaryResult:
+    result: SummaryResult, first: Draft, article: Article, history: list[Message],
+    gens: list[Generation], prompt: Prompt, llm: LLM, settings: Settings, started: float,
+) -> tuple[SummaryResult, CachedReply]:
     """When validation finds unsupported figures, names or citations, the model is asked once
     more with the findings. What is still unsupported stays in the result, marked."""
     items = feedback_items(result)
     if not items:
-        return result
+        return result, CachedReply(draft=first, usage=result.usage)
     findings = "\n".join(f"- {item}" for item in items)
     history = [*history, Message(role="user", content=(
         "A fact check of your JSON against the article found these problems:\n"
@@ -97,13 +113,15 @@ def _with_feedback(
         "names and sentence numbers, or leave the unsupported item out."))]
     draft, _, more = ask(llm, history, Draft, settings.max_tokens, settings.reasks)
     gens = gens + more
-    warnings = [*result.warnings, f"re-asked once about: {'; '.join(items)}"]
-    retry = build_result(article, draft, prompt, llm, _usage(gens, started), warnings)
+    made = [f"re-asked once about: {'; '.join(items)}"]
+    retry = build_result(article, draft, prompt, llm, _usage(gens, started),
+                         [*result.warnings, *made])
     if len(feedback_items(retry)) > len(items):
+        made.append("the re-asked reply was worse and was not kept")
         result.usage = retry.usage
-        result.warnings = [*warnings, "the re-asked reply was worse and was not kept"]
-        return result
-    return retry
+        result.warnings = [*result.warnings, *made]
+        return result, CachedReply(draft=first, usage=retry.usage, warnings=made)
+    return retry, CachedReply(draft=draft, usage=retry.usage, warnings=made)
 
 
 def _usage(gens: list[Generation], started: float) -> Usage:
@@ -118,14 +136,8 @@ def _usage(gens: list[Generation], started: float) -> Usage:
     )
 
 
-def _from_cache(hit: SummaryResult, article: Article) -> SummaryResult:
-    hit.source.path = article.path
-    hit.usage = Usage(cached=True)
-    return hit
-
-
-def _cache(directory: Path) -> ResultCache:
+def _cache(directory: Path) -> ReplyCache:
     with _CACHES_LOCK:
         if directory not in _CACHES:
-            _CACHES[directory] = ResultCache(directory)
+            _CACHES[directory] = ReplyCache(directory)
         return _CACHES[directory]
