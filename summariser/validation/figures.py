@@ -113,12 +113,14 @@ def _source(article: Article) -> _Source:
 
 def _index(article: Article) -> _Source:
     starts = [s.start for s in article.sentences]
+    furniture_starts = [f.start for f in article.furniture]  # sorted, not overlapping
     figures = []
     for fig in parse_figures(article.text):
         i = bisect_right(starts, fig.start) - 1
         inside = i >= 0 and fig.start < article.sentences[i].end
-        furniture = next((f.kind for f in article.furniture
-                          if f.start <= fig.start < f.end), None)
+        j = bisect_right(furniture_starts, fig.start) - 1
+        piece = article.furniture[j] if j >= 0 else None
+        furniture = piece.kind if piece is not None and fig.start < piece.end else None
         figures.append(_Src(fig, article.sentences[i].index if inside else None, furniture,
                             _distances(fig)))
     body = [s for s in figures if s.furniture is None]
@@ -322,7 +324,8 @@ def _check_one(article: Article, src: _Source, c: Figure) -> FigureCheck:
     dist = _distances(c)
     matches = [s for s in src.figures if _match(c, s.fig, src.years)]
     body = [s for s in matches if s.furniture is None]
-    rivals = [s for s in src.body if _family(s.fig) == _family(c) and s not in matches]
+    matched = {id(s) for s in matches}  # by identity: comparing models is slow (quadratic)
+    rivals = [s for s in src.body if _family(s.fig) == _family(c) and id(s) not in matched]
     if body:
         return _in_body(article, c, dist, body, rivals)
     if matches:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
@@ -45,6 +46,9 @@ def flat(text: str) -> str:
     """Lower case with one kind of apostrophe, keeping every offset (unlike casefold)."""
     if text.isascii():  # the same result, without a look at every character
         return text.lower()
+    low = text.lower()
+    if len(low) == len(text):  # lower() never shortens: every character stayed one character
+        return low.replace("’", "'")
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text).replace("’", "'")
 
 
@@ -65,17 +69,24 @@ def _blank(text: str, spans: list[tuple[int, int]], keep: bool) -> str:
     def spaces(s: str) -> str:
         return _NOT_NEWLINE.sub(" ", s)
 
-    out = spaces(text) if keep else text
-    for start, end in spans:
-        piece = text[start:end] if keep else spaces(text[start:end])
-        out = out[:start] + piece + out[end:]
+    # Built from parts: re-slicing the whole text once per span was quadratic.
+    parts, pos = [], 0
+    for start, end in sorted(spans):
+        start = max(start, pos)
+        if start >= end:
+            continue
+        between, piece = text[pos:start], text[start:end]
+        parts += [spaces(between) if keep else between, piece if keep else spaces(piece)]
+        pos = end
+    out = "".join(parts) + (spaces(text[pos:]) if keep else text[pos:])
     return out
 
 
-def _sentence_of(article: Article, pos: int) -> int | None:
-    for s in article.sentences:
-        if s.start <= pos < s.end:
-            return s.index
+def _sentence_of(article: Article, starts: list[int], pos: int) -> int | None:
+    """The number of the sentence holding `pos` (`starts`: the sentences' starts, in order)."""
+    i = bisect_right(starts, pos) - 1
+    if i >= 0 and pos < article.sentences[i].end:
+        return article.sentences[i].index
     return None
 
 
@@ -89,7 +100,8 @@ def name_index(article: Article) -> NameIndex:
     body_text = _blank(article.text, spans, keep=False)
     furniture_text = _blank(article.text, spans, keep=True)
     toks = tokens(body_text)  # once: names, words and vocabulary all read the same tokens
-    body = [Place(n, _sentence_of(article, n.start))
+    starts = [s.start for s in article.sentences]
+    body = [Place(n, _sentence_of(article, starts, n.start))
             for n in find_names(body_text, source=True, toks=toks)]
     furniture = [Place(n, None) for n in find_names(furniture_text, source=True)] if spans else []
     words = [(part, t.start, t.end) for t in toks for part in t.word.split("-") if part]

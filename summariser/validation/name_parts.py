@@ -11,6 +11,7 @@ token carrying their countries, so 'Islamic Republic of Iran' and 'Iranian' both
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from summariser.validation.countries import country_at
@@ -128,8 +129,7 @@ class _Reader:
             return False
         if len(tok.text) == 1 and i + 1 < len(self.toks) and self.toks[i + 1].start > tok.end + 1:
             return False  # 'I', 'A' alone
-        doubtful = (_sentence_start(self.text, self.toks, i)
-                    or any(a <= tok.start < b for a, b in self.titles))
+        doubtful = _sentence_start(self.text, self.toks, i) or self.in_title(tok.start)
         if not doubtful or country_at([tok.word], 0)[0]:
             return True
         if tok.word in FUNCTION_WORDS:
@@ -137,6 +137,12 @@ class _Reader:
         if self.vocab is None or tok.word in self.vocab.names:
             return True
         return tok.word not in self.vocab.lower and not is_common_word(tok.text)
+
+    def in_title(self, pos: int) -> bool:
+        """Inside a headline line (the spans are in order and apart: found by bisection, as a
+        scan of every line for every word was quadratic on long articles)."""
+        i = bisect_right(self.titles, (pos, float("inf"))) - 1
+        return i >= 0 and pos < self.titles[i][1]
 
 
 def _joined(text: str, a: Tok, b: Tok) -> bool:

@@ -353,12 +353,14 @@ def _context(items: list[tuple[int, str]], at: int, n: int = 6) -> tuple[list[st
 
 
 def _drop_overlaps(raws: list[_Raw]) -> list[_Raw]:
-    """Earlier-listed figures win (dates before times before digits before words)."""
-    taken: list[tuple[int, int]] = []
+    """Earlier-listed figures win (dates before times before digits before words). Taken
+    characters are marked in a bytearray: linear in the text, where comparing each figure with
+    every one taken before was quadratic (minutes on a 5 MB article)."""
+    taken = bytearray(max((r.end for r in raws), default=0) + 1)
     out = []
     for r in raws:
-        if all(r.end <= s or r.start >= e for s, e in taken):
-            taken.append((r.start, r.end))
+        if not any(taken[r.start:max(r.end, r.start + 1)]):
+            taken[r.start:r.end] = b"\x01" * (r.end - r.start)
             out.append(r)
     return out
 
