@@ -46,7 +46,7 @@ def article_text(kilobytes: int, one_line: bool) -> str:
 
 
 def measure(kilobytes: int, one_line: bool) -> tuple[float, float]:
-    from summariser.articles import article_from_text
+    from summariser.articles.build import article_from_text
     from summariser.validation import check
 
     text = article_text(kilobytes, one_line)
@@ -63,7 +63,7 @@ def main() -> None:
                         help="article sizes in KB, comma-separated")
     parser.add_argument("--one-line", action="store_true")
     args = parser.parse_args()
-    from summariser.articles import article_from_text
+    from summariser.articles.build import article_from_text
     from summariser.validation import check
 
     check(article_from_text(SEEDS[0].read_text(encoding="utf-8")), SUMMARY)  # imports, words

@@ -8,5 +8,7 @@ from the other stages.
 - `build.py`: text -> Article: `strip_furniture` (`furniture.py`: bylines, teasers, image names,
   "Last update" lines...), then `sentence_spans` (`sentences.py`: wrapped lines joined, pysbd);
   `dates.py` the article's own date from its header furniture.
+- `suspect.py`: sentences that read as instructions to an AI (prompt injection), marked on the
+  Article as `suspect` when it is built.
 - `models.py`: `Article`, `Sentence`, `Furniture`.
 """

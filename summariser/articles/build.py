@@ -7,6 +7,7 @@ import hashlib
 from summariser.articles.furniture import Piece, strip_furniture
 from summariser.articles.models import Article, Sentence
 from summariser.articles.sentences import TERMINAL, sentence_spans
+from summariser.articles.suspect import suspect_sentences
 from summariser.errors import InputError
 
 
@@ -38,6 +39,7 @@ def build_article(text: str, path: str | None, title: str | None = None,
         furniture=sorted(clean.furniture, key=lambda f: f.start),
         truncated=last != title and not TERMINAL.search(last),
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        suspect=suspect_sentences([(s.index, s.text) for s in sentences]),
     )
 
 

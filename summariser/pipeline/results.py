@@ -28,10 +28,14 @@ def build_result(
     report = validate_draft(article, draft)
     bad = sorted({n for c in claims for n in c.invalid_citations})
     notes = [f"cited sentence numbers that do not exist: {bad}"] if bad else []
+    if article.suspect:
+        notes.append("sentence(s) " + ", ".join(f"S{n}" for n in article.suspect) + " of the "
+                     "article read as instructions to an AI (prompt injection): marked suspect, "
+                     "never counted as support")
     return SummaryResult(
         source=SourceInfo(path=article.path, title=article.title, date=article.date,
                           sha256=article.sha256, sentences=len(article.sentences),
-                          truncated=article.truncated),
+                          truncated=article.truncated, suspect=article.suspect),
         headline=draft.headline.strip(), summary=draft.summary.strip(),
         key_points=[p.text.strip() for p in draft.key_points],
         people=draft.people, countries=draft.countries, organisations=draft.organisations,

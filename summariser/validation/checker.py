@@ -65,20 +65,16 @@ def check(
     source: Article | str | Path, summary: str | CheckInput, *, judge: LLM | None = None
 ) -> ValidationReport:
     """Check `summary` against `source` (an Article, a path, or article text). With `judge`,
-    each claim also gets the model's verdict on its evidence sentences."""
+    each claim also gets the model's verdict on its evidence sentences. Sentences of the source
+    that read as instructions to an AI (Article.suspect) are not support (data_only.py)."""
     article = resolve_article(source)
     given = _as_input(summary)
-    extra = [c.text for c in given.claims if c.text not in given.text]
-    text = "\n".join([given.text, *extra]).strip()
-    if not text and not given.names:
-        return ValidationReport(ok=False, notes=[NOTHING_CHECKED])
-    report = ValidationReport(
-        ok=True,
-        figures=_unique(check_figures(article, text)) if text else [],
-        names=check_names(article, text, given.names),
-        quotes=check_quotes(article, text),
-        claims=check_claims(article, given.claims),
-    )
+    if article.suspect:
+        from summariser.validation.data_only import check_as_data
+
+        report = check_as_data(article, given, check_items)
+    else:
+        report = check_items(article, given)
     if judge is not None:
         from summariser.validation.judge import judge_claims
 
@@ -87,6 +83,21 @@ def check(
         report.notes.append(NOTHING_CHECKED)
     report.ok = is_ok(report) and not report.notes
     return report
+
+
+def check_items(article: Article, given: CheckInput) -> ValidationReport:
+    """The figures, names, quotes and claims of `given`, each checked against `article`."""
+    extra = [c.text for c in given.claims if c.text not in given.text]
+    text = "\n".join([given.text, *extra]).strip()
+    if not text and not given.names:
+        return ValidationReport(ok=False)
+    return ValidationReport(
+        ok=True,
+        figures=_unique(check_figures(article, text)) if text else [],
+        names=check_names(article, text, given.names),
+        quotes=check_quotes(article, text),
+        claims=check_claims(article, given.claims),
+    )
 
 
 NOTHING_CHECKED = ("nothing in the summary could be checked: it has no figure, name, quote or "
