@@ -12,7 +12,7 @@ from summariser.articles.build import article_from_text
 from summariser.articles.models import Article
 from summariser.articles.suspect import is_suspect
 from summariser.config import Settings
-from summariser.pipeline import summarise
+from summariser.pipeline.summary import summarise
 from summariser.validation import check
 from summariser.validation.models import CheckInput, ClaimInput
 from tests.fake_llm import FakeLLM

@@ -1,6 +1,6 @@
 """Article text is data: the sentences marked suspect (instructions to an AI, see
-summariser/articles/suspect.py) never count as support, and a summary that states what they ask for is
-flagged.
+summariser/articles/suspect.py) never count as support, and a summary that states what they
+ask for is flagged.
 
 The summary is checked twice: against the article with its suspect sentences blanked out (what
 the report says), and against those sentences alone. What only the second supports is what an
