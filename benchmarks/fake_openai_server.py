@@ -10,6 +10,10 @@ It listens on 127.0.0.1 only and is bounded: after --max-requests requests or --
 seconds it stops answering. An article containing FAIL_MARKER is refused with 400 (for tests of
 failing articles). GET /stats returns the number of requests, in total and per article.
 
+Tests use the same server with a queue of canned replies instead (`FakeServer(replies=[(status,
+headers, body), ...])`, no delay): each request takes the next one; the request bodies and
+headers are recorded either way (`requests`, `headers`).
+
     python benchmarks/fake_openai_server.py --delay 0.05   # prints the base URL, then serves
 """
 
@@ -69,14 +73,25 @@ def completion(model: str, content: str, prompt_tokens: int) -> dict[str, Any]:
     }
 
 
+Reply = tuple[int, dict[str, str], dict[str, Any]]  # status, headers, JSON body
+
+
 class FakeServer:
     """The server; usable in-process (`with FakeServer(...) as s: s.url`) or as a script."""
 
     def __init__(self, delay: float = 0.05, max_requests: int = 20_000,
-                 max_seconds: float = 900.0, port: int = 0) -> None:
+                 max_seconds: float = 900.0, port: int = 0,
+                 replies: list[Reply] | None = None,
+                 models: list[dict[str, Any]] | None = None) -> None:
         self.delay, self.max_requests = delay, max_requests
         self.deadline = time.monotonic() + max_seconds
-        self.requests: Counter[str] = Counter()
+        self.per_article: Counter[str] = Counter()
+        self.replies = None if replies is None else list(replies)
+        # GET /models: these models; without them, the one fake model (404 with replies).
+        self.models = models
+        self.gets: list[str] = []
+        self.requests: list[dict[str, Any]] = []
+        self.headers: list[dict[str, str]] = []
         self.lock = threading.Lock()
         self.httpd = _Server(("127.0.0.1", port), _handler(self))
         self.httpd.daemon_threads = True
@@ -93,25 +108,31 @@ class FakeServer:
 
     def stats(self) -> dict[str, Any]:
         with self.lock:
-            return {"requests": sum(self.requests.values()), "articles": dict(self.requests)}
+            return {"requests": sum(self.per_article.values()),
+                    "articles": dict(self.per_article)}
 
-    def answer(self, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
-        """Status and JSON body for one chat completion request."""
+    def answer(self, body: dict[str, Any], headers: dict[str, str]) -> Reply:
+        """Status, headers and JSON body for one chat completion request."""
+        with self.lock:
+            self.requests.append(body)
+            self.headers.append(headers)
+            if self.replies is not None:
+                return self.replies.pop(0)
         sentences = article_sentences(body.get("messages") or [])
         key = hashlib.sha256("\n".join(sentences).encode()).hexdigest()[:16]
         with self.lock:
-            self.requests[key] += 1
-            spent = sum(self.requests.values()) > self.max_requests
+            self.per_article[key] += 1
+            spent = sum(self.per_article.values()) > self.max_requests
         if spent or time.monotonic() > self.deadline:
-            return 400, _error("the fake server's request or time budget is spent")
+            return 400, {}, _error("the fake server's request or time budget is spent")
         if not sentences:
-            return 400, _error("no numbered [S1] sentences in the request")
+            return 400, {}, _error("no numbered [S1] sentences in the request")
         time.sleep(self.delay)
         if any(FAIL_MARKER in s for s in sentences):
-            return 400, _error("this article is refused by the fake server (test marker)")
+            return 400, {}, _error("this article is refused by the fake server (test marker)")
         content = json.dumps(synthetic_draft(sentences))
         tokens = sum(len(str(m.get("content", ""))) for m in body["messages"]) // 4
-        return 200, completion(str(body.get("model", "fake")), content, tokens)
+        return 200, {}, completion(str(body.get("model", "fake")), content, tokens)
 
 
 class _Server(ThreadingHTTPServer):
@@ -140,20 +161,28 @@ def _handler(server: FakeServer) -> type[BaseHTTPRequestHandler]:
                 return self._send(400, _error("the request body is not JSON"))
             if not self.path.rstrip("/").endswith("/chat/completions"):
                 return self._send(404, _error(f"no such endpoint {self.path}"))
-            self._send(*server.answer(body))
+            status, headers, reply = server.answer(
+                body, {k.lower(): v for k, v in self.headers.items()})
+            self._send(status, reply, headers)
 
         def do_GET(self) -> None:
+            server.gets.append(self.path)
             if self.path.rstrip("/").endswith("/stats"):
                 return self._send(200, server.stats())
-            if self.path.rstrip("/").endswith("/models"):
-                return self._send(200, {"object": "list", "data": [{"id": "fake", "object":
-                                                                   "model"}]})
+            models = server.models
+            if models is None and server.replies is None:
+                models = [{"id": "fake"}]
+            if self.path.rstrip("/").endswith("/models") and models is not None:
+                return self._send(200, {"object": "list", "data": [
+                    {"object": "model", "created": 0, "owned_by": "test", **m} for m in models]})
             self._send(404, _error(f"no such endpoint {self.path}"))
 
-        def _send(self, status: int, body: dict[str, Any]) -> None:
+        def _send(self, status: int, body: dict[str, Any],
+                  headers: dict[str, str] | None = None) -> None:
             data = json.dumps(body).encode()
             self.send_response(status)
-            self.send_header("content-type", "application/json")
+            for key, value in {"content-type": "application/json", **(headers or {})}.items():
+                self.send_header(key, value)
             self.send_header("content-length", str(len(data)))
             self.end_headers()
             self.wfile.write(data)
