@@ -3,6 +3,8 @@ difference, share, percent change, undoing a percent change), each with how it w
 
 from __future__ import annotations
 
+import math
+
 from summariser.validation.numbers import Figure
 
 AMOUNTS = ("money", "quantity")
@@ -52,3 +54,10 @@ def describe(value: float, c: Figure) -> str:
         if abs(value) >= scale:
             return f"{value / scale:.2f}{word} {c.unit or ''}".rstrip()
     return f"{value:,.1f} {c.unit or ''}".rstrip()
+
+
+def round_sig(x: float, digits: int) -> float:
+    """x rounded to `digits` significant digits (237.4, 3 -> 237.0; 0.0456, 2 -> 0.046)."""
+    if x == 0:
+        return 0.0
+    return round(x, digits - 1 - math.floor(math.log10(abs(x))))

@@ -52,7 +52,6 @@ APPROX = re.compile(
     r"between|from|~)(?:(?<=~)|\s+)(?:the\s+)?$", re.I)
 TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade"}
 
-MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 M = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
       r"December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")
 DATE = re.compile(

@@ -33,14 +33,13 @@ from __future__ import annotations
 
 import math
 import re
-import threading
 from bisect import bisect_right
-from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import summariser.validation.figure_patterns as P
 from summariser.articles.models import Article
-from summariser.validation.arithmetic import AMOUNTS, candidates, describe
+from summariser.validation.arithmetic import AMOUNTS, candidates, describe, round_sig
+from summariser.validation.memo import Memo
 from summariser.validation.models import FigureCheck, SourceSpan
 from summariser.validation.numbers import Figure, parse_figures
 
@@ -77,8 +76,7 @@ class _Source:
     years: set[str]
 
 
-_CACHE: OrderedDict[str, _Source] = OrderedDict()  # keyed by text hash, sentences, furniture
-_CACHE_LOCK = threading.Lock()  # batch runs may check in threads
+_CACHE: Memo[_Source] = Memo(_CACHE_SIZE)  # keyed by text hash, sentences, furniture
 
 
 def _distances(fig: Figure) -> dict[str, int]:
@@ -98,17 +96,7 @@ def _source(article: Article) -> _Source:
     """The article's figures with their sentence and furniture, cached by the text's hash."""
     key = f"{article.sha256}:{len(article.sentences)}:"
     key += str([(f.start, f.end) for f in article.furniture])
-    with _CACHE_LOCK:
-        cached = _CACHE.get(key)
-        if cached is not None:
-            _CACHE.move_to_end(key)
-            return cached
-    cached = _index(article)
-    with _CACHE_LOCK:
-        _CACHE[key] = cached
-        if len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
-    return cached
+    return _CACHE.get(key, lambda: _index(article))
 
 
 def _index(article: Article) -> _Source:
@@ -132,19 +120,13 @@ def _index(article: Article) -> _Source:
     return _Source(figures, body, years)
 
 
-def _round_sig(x: float, digits: int) -> float:
-    if x == 0:
-        return 0.0
-    return round(x, digits - 1 - math.floor(math.log10(abs(x))))
-
-
 def _rounds_to(source: float, claimed: float, digits: int | None) -> bool:
     """The claim equals the source value, or the source rounded to the claim's digits."""
     if math.isclose(source, claimed, rel_tol=1e-9, abs_tol=1e-12):
         return True
     if digits is None or abs(source - claimed) > _TOLERANCE * abs(source):
         return False
-    return math.isclose(_round_sig(source, digits), claimed, rel_tol=1e-9)
+    return math.isclose(round_sig(source, digits), claimed, rel_tol=1e-9)
 
 
 def _bound_agrees(c: Figure, sv: float, s_approx: str | None) -> bool:

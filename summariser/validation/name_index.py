@@ -4,12 +4,11 @@ body, those of the page furniture, every body word (for acronym expansions) and 
 from __future__ import annotations
 
 import re
-import threading
 from bisect import bisect_right
-from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from summariser.articles.models import Article
+from summariser.validation.memo import Memo
 from summariser.validation.name_parts import Name, Vocabulary, find_names, tokens, vocabulary
 
 _CACHE_SIZE = 32
@@ -37,9 +36,7 @@ class NameIndex:
     acronyms: dict[str, list[Place]] = field(default_factory=dict)
 
 
-_CACHE: OrderedDict[str, NameIndex] = OrderedDict()
-_CACHE_LOCK = threading.Lock()  # batch runs check in threads: an eviction between get and
-# move_to_end would otherwise raise KeyError
+_CACHE: Memo[NameIndex] = Memo(_CACHE_SIZE)
 
 
 def flat(text: str) -> str:
@@ -91,11 +88,10 @@ def _sentence_of(article: Article, starts: list[int], pos: int) -> int | None:
 
 
 def name_index(article: Article) -> NameIndex:
-    with _CACHE_LOCK:
-        cached = _CACHE.get(article.sha256)
-        if cached is not None:
-            _CACHE.move_to_end(article.sha256)
-            return cached
+    return _CACHE.get(article.sha256, lambda: _build_index(article))
+
+
+def _build_index(article: Article) -> NameIndex:
     spans = [(f.start, f.end) for f in article.furniture]
     body_text = _blank(article.text, spans, keep=False)
     furniture_text = _blank(article.text, spans, keep=True)
@@ -112,10 +108,6 @@ def name_index(article: Article) -> NameIndex:
         for tok in place.name.toks:
             if is_acronym(tok.text):
                 index.acronyms.setdefault(acronym_key(tok.text), []).append(place)
-    with _CACHE_LOCK:
-        _CACHE[article.sha256] = index
-        if len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
     return index
 
 

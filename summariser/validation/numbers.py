@@ -31,6 +31,7 @@ from pydantic import BaseModel, Field
 from text_to_num import find_numbers
 
 import summariser.validation.figure_patterns as P
+from summariser.articles.dates import month_number
 
 
 class Figure(BaseModel):
@@ -99,7 +100,7 @@ def _dates(text: str) -> list[_Raw]:
     for m in P.DATE.finditer(text):
         g = m.groupdict()
         mon = g["m4"] or next(g[k] for k in ("m1", "m2", "m3") if g[k])
-        month = int(mon) if mon.isdigit() else P.MONTHS.index(mon[:3].lower()) + 1
+        month = int(mon) if mon.isdigit() else month_number(mon)
         day_s = g["d4"] or g["d1"] or g["d2"]
         year_s = g["y4"] or g["y1"] or g["y2"] or g["y3"]
         try:
@@ -113,7 +114,7 @@ def _dates(text: str) -> list[_Raw]:
             value = None
         out.append(_Raw(m.start(), m.end(), "date", value, iso=iso, unit="date"))
     for m in P.MONTH_ONLY.finditer(text):
-        month = P.MONTHS.index(m.group(1)[:3].lower()) + 1
+        month = month_number(m.group(1))
         out.append(_Raw(m.start(1), m.end(1), "date", None, iso=f"--{month:02d}", unit="date"))
     out += [_Raw(m.start(), m.end(), "quantity", 10.0, digits=1, unit="year")
             for m in P.A_DECADE.finditer(text)]

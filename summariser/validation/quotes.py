@@ -15,10 +15,10 @@ ellipsis splits a quote into parts checked one by one; the quote's score is its 
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 from dataclasses import dataclass
 
 from summariser.articles.models import Article
+from summariser.validation.memo import Memo
 from summariser.validation.models import QuoteCheck, SourceSpan
 from summariser.validation.words import STOP_WORDS
 
@@ -40,7 +40,7 @@ class _Words:
     spans: list[tuple[int, int]]
 
 
-_CACHE: OrderedDict[str, _Words] = OrderedDict()
+_CACHE: Memo[_Words] = Memo(32)
 
 
 def words_of(text: str) -> _Words:
@@ -59,16 +59,14 @@ def find_quotes(text: str) -> list[str]:
 
 
 def _body(article: Article) -> _Words:
-    cached = _CACHE.get(article.sha256)
-    if cached is None:
-        chars = list(article.text)  # blanked in place: re-slicing per piece was quadratic
-        for f in article.furniture:
-            chars[f.start:f.end] = " " * (f.end - f.start)
-        text = "".join(chars)
-        cached = _CACHE[article.sha256] = words_of(text)
-        if len(_CACHE) > 32:
-            _CACHE.popitem(last=False)
-    return cached
+    return _CACHE.get(article.sha256, lambda: _body_words(article))
+
+
+def _body_words(article: Article) -> _Words:
+    chars = list(article.text)  # blanked in place: re-slicing per piece was quadratic
+    for f in article.furniture:
+        chars[f.start:f.end] = " " * (f.end - f.start)
+    return words_of("".join(chars))
 
 
 def _exact(part: list[str], body: list[str]) -> int | None:

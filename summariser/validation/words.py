@@ -8,6 +8,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from summariser.articles.dates import MONTH_WORDS
+
 
 def wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
@@ -31,8 +33,7 @@ meanwhile however moreover furthermore overall still already both last next earl
 today yesterday tomorrow officials official article summary report reports
 """)
 
-MONTHS = wordset("""january february march april may june july august september october
-november december jan feb mar apr jun jul aug sep sept oct nov dec""")
+MONTHS = MONTH_WORDS
 WEEKDAYS = wordset("monday tuesday wednesday thursday friday saturday sunday")
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")

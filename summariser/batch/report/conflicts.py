@@ -16,12 +16,12 @@ a conflict."""
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from summariser.pipeline.schema import SummaryResult
+from summariser.validation.arithmetic import round_sig
 from summariser.validation.models import FigureCheck
 from summariser.validation.numbers import Figure, parse_figures
 
@@ -124,7 +124,7 @@ def consistent(a: Figure, b: Figure) -> bool:
     if a.high is not None or b.high is not None:
         return _overlap(a, b)
     digits = min(a.digits or 15, b.digits or 15)
-    return _round_sig(a.value, digits) == _round_sig(b.value, digits)
+    return round_sig(a.value, digits) == round_sig(b.value, digits)
 
 
 def _same_date(a: Figure, b: Figure) -> bool:
@@ -141,8 +141,3 @@ def _overlap(a: Figure, b: Figure) -> bool:
     b_high = b.high if b.high is not None else b.value
     return a.value <= b_high and b.value <= a_high
 
-
-def _round_sig(value: float, digits: int) -> float:
-    if value == 0:
-        return 0.0
-    return round(value, digits - 1 - math.floor(math.log10(abs(value))))
