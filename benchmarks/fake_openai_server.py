@@ -111,6 +111,11 @@ class FakeServer:
             return {"requests": sum(self.per_article.values()),
                     "articles": dict(self.per_article)}
 
+    def listed_models(self) -> list[dict[str, Any]] | None:
+        if self.models is None and self.replies is None:
+            return [{"id": "fake"}]
+        return self.models
+
     def answer(self, body: dict[str, Any], headers: dict[str, str]) -> Reply:
         """Status, headers and JSON body for one chat completion request."""
         with self.lock:
@@ -169,9 +174,7 @@ def _handler(server: FakeServer) -> type[BaseHTTPRequestHandler]:
             server.gets.append(self.path)
             if self.path.rstrip("/").endswith("/stats"):
                 return self._send(200, server.stats())
-            models = server.models
-            if models is None and server.replies is None:
-                models = [{"id": "fake"}]
+            models = server.listed_models()
             if self.path.rstrip("/").endswith("/models") and models is not None:
                 return self._send(200, {"object": "list", "data": [
                     {"object": "model", "created": 0, "owned_by": "test", **m} for m in models]})
