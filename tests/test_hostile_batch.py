@@ -147,3 +147,24 @@ def test_batch_into_a_folder_under_its_input_does_not_summarise_its_reports(
     assert manifest["counts"]["articles"] == 2
     assert cli(["batch", ".", "--out", "other", "--no-cache"]) == 0  # not the first's reports
     assert json.loads(Path("other/manifest.json").read_text())["counts"]["articles"] == 2
+
+
+def test_an_article_that_cannot_be_shown_does_not_block_the_others_reports(
+        tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    import summariser.batch.report.write as write
+
+    articles = copies(tmp_path / "a", 3)
+    real = write.segments
+
+    def fragile(article: object, result: object) -> object:
+        if str(articles[1]) == getattr(result, "source").path:
+            raise UnicodeEncodeError("utf-8", "\udce9", 0, 1, "surrogates not allowed")
+        return real(article, result)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(write, "segments", fragile)
+    out = tmp_path / "out"
+    run_batch(articles, out, settings, llm=SentenceLLM())
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert "could not be shown in the report (UnicodeEncodeError" in report
+    assert all(p.name in report for p in articles)
+    assert len(lines(out / "results.jsonl")) == 3

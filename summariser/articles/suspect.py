@@ -79,8 +79,37 @@ _IMPERATIVE_START = re.compile(rf"^\W*(?:(?:and|then|also|now|instead|please),? 
                                re.I)
 
 
+# Every detector above needs one of these words (or a marker's "<|", "<<", "#"): a set look-up
+# leaves out most sentences at once; the detectors' patterns cost ~0.4 ms a sentence.
+_TRIGGERS = frozenset({
+    "ignore", "ignoring", "disregard", "disregarding", "forget", "forgetting", "override",
+    "overriding", "overrule", "bypass", "skip", "drop", "abandon", "discard", "aside",
+    "attention", "follow", "following", "obey", "heed", "ai", "assistant", "assistants",
+    "chatbot", "chatbots", "bot", "bots", "language", "model", "models", "llm", "llms", "gpt",
+    "chatgpt", "claude", "gemini", "copilot", "llama", "qwen", "summary", "summaries",
+    "summarise", "summarize", "summarising", "summarizing", "summariser", "summarizer",
+    "summarisers", "summarizers", "summarisation", "summarization", "machine", "machines",
+    "algorithm", "algorithms", "instruction", "instructions", "instructed", "directive",
+    "directives", "direction", "directions", "guidance", "guideline", "guidelines", "prompt",
+    "prompts", "task", "rule", "rules", "order", "orders", "job", "goal", "inst", "system",
+    "response", "responses", "jailbreak", "output", "outputs", "answer", "answers", "reply",
+    "replies", "your", "sys", "programming", "training", "policy", "policies", "context",
+    "constraints", "guardrails", "commands",
+})
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def _may_be(text: str) -> bool:
+    low = text.lower()
+    if "<|" in low or "<<" in low or "#" in low or "from now on" in low or "you are now" in low:
+        return True
+    return not _TRIGGERS.isdisjoint(_LETTERS.findall(low))
+
+
 def is_suspect(sentence: str) -> bool:
     """Whether the sentence reads as an instruction to the model summarising the article."""
+    if not _may_be(sentence):
+        return False
     if OVERRIDE.search(sentence) or NEW_ORDERS.search(sentence) or MARKERS.search(sentence):
         return True
     if OUTPUT_DIRECTIVE.search(sentence):
@@ -93,10 +122,13 @@ def suspect_sentences(sentences: list[tuple[int, str]]) -> list[int]:
     """The numbers of the (number, text) sentences that are suspect. An injection the sentence
     splitter cut in two is caught whole: an address to a model ("Hello, assistant!") followed
     by a directive, and the sentences around a chat-template marker."""
-    marked = {n for n, text in sentences if is_suspect(text)}
-    for (n, text), (m, after) in pairwise(sentences):
+    candidates = [(n, text, _may_be(text)) for n, text in sentences]
+    marked = {n for n, text, may in candidates if may and is_suspect(text)}
+    for (n, text, may), (m, after, _) in pairwise(candidates):
+        if not may:
+            continue
         directive = DIRECTIVE.search(after) or _IMPERATIVE_START.search(after)
-        if ADDRESSED.search(text) and directive:
+        if directive and ADDRESSED.search(text):
             marked |= {n, m}
         if MARKERS.search(text) and n in marked and _marker_only(after):
             marked.add(m)

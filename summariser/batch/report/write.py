@@ -95,11 +95,21 @@ def article_views(outcomes: Iterable[Outcome]) -> list[ArticleView]:
         view = ArticleView(Ref(f"a{number}", label), outcome.path, result, outcome.error,
                            resumed=outcome.resumed, kept=outcome.kept)
         if result is not None:
-            view.problems = problems(result)
-            view.claims = claim_views(result)
-            view.segments = segments(outcome.article, result)
+            _fill(view, outcome, result)
         views.append(view)
     return views
+
+
+def _fill(view: ArticleView, outcome: Outcome, result: SummaryResult) -> None:
+    """One article that cannot be shown (a bug, odd data) never costs the others their report:
+    it is listed as failed, with why."""
+    try:
+        view.problems = problems(result)
+        view.claims = claim_views(result)
+        view.segments = segments(outcome.article, result)
+    except Exception as exc:
+        view.result, view.problems, view.claims, view.segments = None, [], [], []
+        view.error = f"this article could not be shown in the report ({type(exc).__name__}: {exc})"
 
 
 def problems(result: SummaryResult) -> list[str]:
