@@ -14,6 +14,7 @@ import pytest
 from summariser.batch.run import run_batch
 from summariser.cli import cli
 from summariser.config import Settings
+from summariser.pipeline.schema import SummaryResult
 from tests.test_batch import SEEDS, SentenceLLM, lines
 
 needs_bytes_names = pytest.mark.skipif(sys.platform in ("darwin", "win32"),
@@ -156,8 +157,8 @@ def test_an_article_that_cannot_be_shown_does_not_block_the_others_reports(
     articles = copies(tmp_path / "a", 3)
     real = write.segments
 
-    def fragile(article: object, result: object) -> object:
-        if str(articles[1]) == getattr(result, "source").path:
+    def fragile(article: object, result: SummaryResult) -> object:
+        if str(articles[1]) == result.source.path:
             raise UnicodeEncodeError("utf-8", "\udce9", 0, 1, "surrogates not allowed")
         return real(article, result)  # type: ignore[arg-type]
 
