@@ -61,3 +61,23 @@ def test_spelling_variants_inside_a_quote_are_allowed() -> None:
 
 def test_each_quote_once() -> None:
     assert len(check_quotes(SEED_004, f"“{ZARIF}” and again “{ZARIF}”")) == 1
+
+
+def test_a_reworded_quote_is_paraphrased_with_its_differences_and_passes() -> None:
+    from summariser.articles.build import article_from_text
+    from summariser.validation import check
+
+    article = article_from_text('The carmaker said it found "a specific electrical connection '
+                                'issue that could result in a loss of propulsion" in testing.')
+    summary = ('The carmaker found "a specific electrical connectivity issue that could result '
+               'in a loss of propulsion".')
+    report = check(article, summary)
+    quote = report.quotes[0]
+    assert quote.status == "paraphrased"
+    assert "+connectivity" in quote.differences and "-connection" in quote.differences
+    assert quote.source is not None and "connection" in quote.source.text
+    assert report.ok
+    assert not check(article, summary, strict_quotes=True).ok
+    invented = check(article, 'The carmaker found "a specific electrical connection issue that '
+                              'could result in a fire".')
+    assert invented.quotes[0].status == "unsupported" and not invented.ok

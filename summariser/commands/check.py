@@ -23,6 +23,9 @@ def add_parser(sub: Any) -> None:
                         "by `summariser summarise --format json`")
     p.add_argument("--format", choices=["text", "json"], default="text",
                    help="text (tables, default) or json (one object)")
+    p.add_argument("--strict-quotes", action="store_true",
+                   help="a quotation reworded from a source quotation (status paraphrased) "
+                        "fails the check too; without it, it is reported but passes")
     p.add_argument("--judge", action="store_true",
                    help="also ask a model whether each claim's sentences support it (the "
                         "embedded model unless --model or --base-url is given)")
@@ -56,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     name = "standard input" if args.summary == "-" else args.summary
     summary = parse_summary(read_text(args.summary), name)
     article = load_article(args.source)
-    report = check(article, summary, judge=_judge(args))
+    report = check(article, summary, judge=_judge(args), strict_quotes=args.strict_quotes)
     if args.format == "json":
         sys.stdout.write(json.dumps(report.model_dump(mode="json"), indent=2,
                                     ensure_ascii=False) + "\n")

@@ -52,7 +52,9 @@ def _names(report: ValidationReport, console: Any) -> None:
 def _quotes(report: ValidationReport, console: Any) -> None:
     table = _table("Quotes", "quote", "status", "score", "source")
     for q in report.quotes:
-        table.add_row(escape(q.text), _status(q.status), f"{q.score:.0f}", _where(q.source))
+        diff = " ".join(q.differences)
+        table.add_row(escape(q.text), _status(q.status), f"{q.score:.0f}",
+                      _where(q.source, f"differs: {diff}" if diff else ""))
     console.print(table)
 
 

@@ -8,7 +8,7 @@ from summariser.pipeline.schema import SummaryResult
 
 STATUS_STYLE = {"supported": "green", "derived": "cyan", "mismatch": "bold red",
                 "unsupported": "red", "boilerplate": "magenta", "partial": "yellow",
-                "contradicted": "red", "bad_citation": "red"}
+                "paraphrased": "yellow", "contradicted": "red", "bad_citation": "red"}
 
 
 def print_rich(result: SummaryResult, console: Any) -> None:

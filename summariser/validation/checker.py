@@ -6,13 +6,13 @@ fast.
 What is checked:
 - a plain string: the figures of the text (figures.check_figures), the names found in it
   (names.py), the text in quotation marks (quotes.py), and each sentence as an uncited claim
-  (claims.py: compared with the closest article sentences; figures and names against the whole
-  article). Sentence claims add evidence and an overlap score, and `--judge` needs them; they
-  only fail the report for what already fails it (an unsupported figure or name).
+  (claims.py: aligned to the article sentences it comes from, checked for meaning against them;
+  figures and names against the whole article).
 - a CheckInput: the figures of its text and of its claims, the names it lists plus those in
   its text, its quotes, and its claims against the sentences they cite.
 `ok` is True iff no figure is mismatch/unsupported/boilerplate, no name is unsupported or
-boilerplate, no quote is unsupported, no claim is unsupported or bad_citation, and no judge
+boilerplate, no quote is unsupported (nor paraphrased, with strict_quotes), no claim is
+unsupported, contradicted or bad_citation, and no judge
 verdict (when a judge is given) is 'contradicted'. `derived` figures and `partial` claims are
 reported but do not fail the check."""
 
@@ -52,21 +52,24 @@ def _unique(figures: list[FigureCheck]) -> list[FigureCheck]:
     return out
 
 
-def is_ok(report: ValidationReport) -> bool:
+def is_ok(report: ValidationReport, strict_quotes: bool = False) -> bool:
+    failing_quotes = ("unsupported", "paraphrased") if strict_quotes else ("unsupported",)
     return not (
         any(f.status in FAILING_FIGURES for f in report.figures)
         or any(n.status != "supported" for n in report.names)
-        or any(q.status != "supported" for q in report.quotes)
+        or any(q.status in failing_quotes for q in report.quotes)
         or any(c.status in FAILING_CLAIMS or c.judge == "contradicted" for c in report.claims)
     )
 
 
 def check(
-    source: Article | str | Path, summary: str | CheckInput, *, judge: LLM | None = None
+    source: Article | str | Path, summary: str | CheckInput, *, judge: LLM | None = None,
+    strict_quotes: bool = False,
 ) -> ValidationReport:
     """Check `summary` against `source` (an Article, a path, or article text). With `judge`,
     each claim also gets the model's verdict on its evidence sentences. Sentences of the source
-    that read as instructions to an AI (Article.suspect) are not support (data_only.py)."""
+    that read as instructions to an AI (Article.suspect) are not support (data_only.py). With
+    `strict_quotes`, a paraphrased quotation fails the check too."""
     article = resolve_article(source)
     given = _as_input(summary)
     if article.suspect:
@@ -81,7 +84,7 @@ def check(
         judge_claims(report.claims, judge)
     if not _checkable(report):
         report.notes.append(NOTHING_CHECKED)
-    report.ok = is_ok(report) and not report.notes
+    report.ok = is_ok(report, strict_quotes) and not report.notes
     return report
 
 

@@ -98,8 +98,21 @@ def covers(word: str) -> frozenset[int]:
 
 
 def same_meaning(claim_word: str, source_word: str) -> bool:
-    """Whether the source's word covers the claim's (a synonym, or a broader word)."""
-    return bool(synsets(claim_word) & covers(source_word))
+    """Whether the source's word covers the claim's: a synonym, a broader word, or a word of
+    the same derivational family (see same_family)."""
+    return same_family(claim_word, source_word) or bool(synsets(claim_word) & covers(source_word))
+
+
+FAMILY_PREFIX = 6
+
+
+def same_family(a: str, b: str) -> bool:
+    """Derivations WordNet does not link: words sharing their first FAMILY_PREFIX letters and
+    all but the last three of the shorter ('connection'/'connectivity', 'nutrition'/
+    'nutritional', 'approve'/'approval')."""
+    n = min(len(a), len(b))
+    shared = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), n)
+    return shared >= max(FAMILY_PREFIX, n - 3)
 
 
 @lru_cache(maxsize=8192)

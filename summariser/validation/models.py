@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 FigureStatus = Literal["supported", "mismatch", "unsupported", "boilerplate", "derived"]
 NameStatus = Literal["supported", "unsupported", "boilerplate"]
-QuoteStatus = Literal["supported", "unsupported"]
+QuoteStatus = Literal["supported", "paraphrased", "unsupported"]
 ClaimStatus = Literal["supported", "partial", "unsupported", "contradicted", "bad_citation"]
 NameCategory = Literal["person", "country", "organisation", "other"]
 MeaningKind = Literal["negation", "antonym", "novel_word", "novel_name"]
@@ -46,7 +46,10 @@ class QuoteCheck(BaseModel):
     text: str
     status: QuoteStatus
     score: float = 0.0
-    source: SourceSpan | None = None
+    source: SourceSpan | None = Field(default=None, description="the nearest source span")
+    differences: list[str] = Field(
+        default_factory=list, description="paraphrased: '+word' only in the quote, '-word' only "
+        "in the source span")
 
 
 class MeaningFinding(BaseModel):

@@ -10,7 +10,14 @@ differences cost at most MAX_COST (0.5): a word written differently but close (r
 letters or more: 'organisation'/'organization') costs nothing, one stop word added or left out
 ('the', 'of') costs 0.5, any other changed, added or missing word costs 1, so one changed word
 ('high' -> 'great') makes a quote unsupported. The score is 100 * (1 - cost / words). An
-ellipsis splits a quote into parts checked one by one; the quote's score is its worst part's."""
+ellipsis splits a quote into parts checked one by one; the quote's score is its worst part's.
+
+A quote that is not verbatim but scores PARAPHRASE_MIN (50) or more, at least half its words
+aligned with a source span, and whose added content words are each a form, synonym or broader
+word (WordNet) of a word in that span, is `paraphrased`: a real quote reworded, not changed in
+substance. It is reported with its nearest source span and the differing words, and fails the
+check only with --strict-quotes. Any other inexact quote is `unsupported` (with the nearest span
+and the differences when there is one)."""
 
 from __future__ import annotations
 
@@ -23,6 +30,7 @@ from summariser.validation.models import QuoteCheck, SourceSpan
 from summariser.validation.words import STOP_WORDS
 
 MAX_COST = 0.5
+PARAPHRASE_MIN = 50.0  # score from which an inexact quote is a paraphrase of the source span
 VARIANT_MIN = 85.0
 _QUOTES = re.compile(
     r"“(?P<a>[^”]{1,600})”"
@@ -154,8 +162,33 @@ def check_quote(article: Article, quote: str) -> QuoteCheck:
     start, end = body.spans[first][0], body.spans[last - 1][1]
     span = SourceSpan(start=start, end=end, text=article.text[start:end],
                       sentence=_sentence(article, start))
-    status = "supported" if worst <= MAX_COST else "unsupported"
-    return QuoteCheck(text=quote, status=status, score=round(score, 1), source=span)
+    if worst <= MAX_COST:
+        return QuoteCheck(text=quote, status="supported", score=round(score, 1), source=span)
+    said = [w for p in parts for w in p]
+    differences = _differences(said, body.words[first:last])
+    reworded = score >= PARAPHRASE_MIN and _same_words(said, body.words[first:last])
+    return QuoteCheck(text=quote, status="paraphrased" if reworded else "unsupported",
+                      score=round(score, 1), source=span, differences=differences)
+
+
+def _same_words(quote: list[str], source: list[str]) -> bool:
+    """Whether every content word the quote adds is a form, synonym or broader word of one in
+    the source span ('connectivity' for 'connection'): reworded, not changed in substance."""
+    from summariser.validation.alignment import keys
+    from summariser.validation.lexicon import same_meaning
+
+    theirs = [w for w in source if w not in STOP_WORDS]
+    their_keys = set().union(*(keys(w) for w in theirs)) if theirs else set()
+    added = [w for w in quote if w not in STOP_WORDS and not keys(w) & their_keys]
+    return all(any(same_meaning(w, t) or same_meaning(t, w) for t in theirs) for w in added)
+
+
+def _differences(quote: list[str], source: list[str]) -> list[str]:
+    """The quote's words the source span lacks ('+connectivity') and the span's words the quote
+    lacks ('-connection')."""
+    ours, theirs = set(quote), set(source)
+    return ([f"+{w}" for w in dict.fromkeys(quote) if w not in theirs]
+            + [f"-{w}" for w in dict.fromkeys(source) if w not in ours])
 
 
 def check_quotes(article: Article, text: str) -> list[QuoteCheck]:
