@@ -4,7 +4,7 @@ It answers POST /v1/chat/completions (JSON, not streaming, with `usage`; respons
 json_schema is accepted and the reply fits the summariser's Draft schema) after a fixed delay.
 The replies are SYNTHETIC, made deterministically from the article's numbered sentences (the
 headline is the start of the first sentence, the summary the first two sentences, the key points
-three sentences citing themselves): this measures the batch machinery, not summary quality.
+the numbers of three sentences): this measures the batch machinery, not summary quality.
 
 It listens on 127.0.0.1 only and is bounded: after --max-requests requests or --max-seconds
 seconds it stops answering. An article containing FAIL_MARKER is refused with 400 (for tests of
@@ -39,14 +39,12 @@ def synthetic_draft(sentences: list[str]) -> dict[str, Any]:
     # No digits in the headline: cutting "$237 million" to "$237" would be a wrong figure.
     words = [w for w in sentences[0].split()[:12] if not any(c.isdigit() for c in w)]
     headline = " ".join(words).rstrip(",;:") or "Untitled"
-    picks = sorted({1, (len(sentences) + 1) // 2, len(sentences)})
-    while len(picks) < 3:  # the schema wants three key points, even for a short article
-        picks.append(picks[-1])
+    # not sentence 1, which is often the headline line (no key point)
+    picks = sorted({min(2, len(sentences)), (len(sentences) + 1) // 2 or 1, len(sentences)})
     return {
         "headline": headline,
         "summary": " ".join(sentences[:2]),
-        "key_points": [{"text": sentences[i - 1], "cite": [i]} for i in picks],
-        "people": [], "countries": [], "organisations": [],
+        "key_points": picks,
     }
 
 

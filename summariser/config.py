@@ -48,7 +48,7 @@ class Settings(BaseModel):
     prompt: str = "summarise"
     temperature: float = 0.0
     seed: int = 0
-    max_tokens: int = 420
+    max_tokens: int = 256
     threads: int | None = None
     context: int | None = Field(None, description="context in tokens; None: the backend's own")
     timeout: float = Field(120.0, gt=0, description="seconds one request may take")

@@ -12,15 +12,7 @@ GOOD_004: dict[str, Any] = {
     "summary": "Iran's foreign minister Zarif met his Kazakh counterpart in Nur-Sultan. "
                "Trade between the two countries was $237 million in 2020, 37.2 percent less "
                "than in 2019.",
-    "key_points": [
-        {"text": "Zarif and Tleuberdi signed a memorandum of understanding.", "cite": [2]},
-        {"text": "Trade fell 37.2 percent to $237 million in 2020.", "cite": [3]},
-        {"text": "Kish Air launched a flight between Gorgan and Aktau.", "cite": [4]},
-    ],
-    "people": [{"name": "Mohammad Javad Zarif", "role": "foreign minister", "country": "Iran"},
-               {"name": "Mukhtar Tleuberdi", "role": "foreign minister", "country": "Kazakhstan"}],
-    "countries": ["Iran", "Kazakhstan"],
-    "organisations": ["Eurasian Economic Union"],
+    "key_points": [1, 8, 15],  # as the model numbers the body: S2, S9, S16 of the article
 }
 
 

@@ -9,6 +9,7 @@ import pytest
 
 import summariser.llm
 from summariser.cli import cli
+from summariser.errors import ModelError
 from tests.fake_llm import FakeLLM
 from tests.replies import GOOD_004, SEED_004
 
@@ -47,7 +48,7 @@ def test_markdown_and_text_formats(fake: FakeLLM, capsys: pytest.CaptureFixture[
     out = capsys.readouterr().out
     assert out.startswith("# Iran and Kazakhstan") and "| $237 million | supported |" in out
     assert cli(["summarise", SEED_004, "--no-cache"]) == 0
-    assert "Figures, checked against the source" in capsys.readouterr().out
+    assert "Figures the summary states, checked against the source" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("name, content, problem", [
@@ -91,10 +92,29 @@ def test_good_files_are_still_summarised_when_one_fails(
 def test_model_errors_are_one_line(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(summariser.llm, "get_llm", lambda s: FakeLLM(["garbage"] * 3))
+    failing = FakeLLM([ModelError("the model endpoint answered 500 after 4 tries")])
+    monkeypatch.setattr(summariser.llm, "get_llm", lambda s: failing)
     assert cli(["summarise", SEED_004, "--no-cache"]) == 1
     line = one_line(capsys.readouterr().err)
-    assert "004_ca5b7a342c02b2f4.txt" in line and "schema" in line
+    assert "004_ca5b7a342c02b2f4.txt" in line and "answered 500" in line
+
+
+def test_unusable_replies_give_a_marked_extractive_result_in_every_format(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(summariser.llm, "get_llm", lambda s: FakeLLM(["garbage"] * 9))
+    paths = [SEED_004, "seeds/003_f9cfecde49302c1b.txt"]
+    assert cli(["summarise", *paths, "--no-cache", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [d["source"]["path"] for d in data] == paths
+    for result in data:
+        assert result["mode"] == "extractive" and result["validation"]["ok"]
+        assert any("schema" in w for w in result["warnings"])
+        assert result["summary"] and result["key_points"] and result["article_figures"]
+    assert cli(["summarise", SEED_004, "--no-cache", "--format", "markdown"]) == 0
+    assert "**Extractive: no usable model reply" in capsys.readouterr().out
+    assert cli(["summarise", SEED_004, "--no-cache"]) == 0
+    assert "Extractive: no usable model reply" in " ".join(capsys.readouterr().out.split())
 
 
 def test_help_does_not_import_the_llm_stack() -> None:

@@ -27,54 +27,27 @@ GOOD = {
         "summary": "Mehrabian met Bolivia's foreign minister David Choquehuanca Cespedes about "
                    "industrial and mining cooperation. Iran is working on over 100 plans and "
                    "projects in Venezuela.",
-        "key_points": [
-            {"text": "Mehrabian called for direct relations between his ministry and Bolivia.",
-             "cite": [4]},
-            {"text": "Iran is establishing a dairy products factory in Bolivia.", "cite": [9]},
-            {"text": "Bolivia will send technical delegations to implement agreements.",
-             "cite": [8]}],
-        "people": [{"name": "Mehrabian"}, {"name": "David Choquehuanca Cespedes"}],
-        "countries": ["Iran", "Bolivia", "Venezuela"], "organisations": []},
+        "key_points": [3, 8, 7]},
     "Orazbay": {
         "headline": "Kazakh envoy backs Qazvin-Aktau cooperation",
         "summary": "Kazakhstan's ambassador Askhat Orazbay toured Qazvin at the invitation of "
                    "the Qazvin Chamber of Commerce. He said 70 percent of foreign capital "
                    "flowing to Central Asia enters through Kazakhstan.",
-        "key_points": [
-            {"text": "Officials of Port Aktau will travel to Qazvin in the near future.",
-             "cite": [5]},
-            {"text": "Port Aktau has been proposed as a hub for exchanging goods.", "cite": [4]},
-            {"text": "Nazarbayev met Zarif in Nur-Sultan.", "cite": [8, 9]}],
-        "people": [{"name": "Askhat Orazbay"}, {"name": "Nursultan Nazarbayev"}],
-        "countries": ["Kazakhstan", "Iran"], "organisations": ["Qazvin Chamber of Commerce"]},
+        "key_points": [4, 3, 7]},
     "Mishustin": {
         "headline": "Iran and Russia push transport projects",
         "summary": "Iran's first vice president Aref and Russian prime minister Mikhail "
                    "Mishustin stressed wider cooperation and the Rasht-Astara railway.",
-        "key_points": [
-            {"text": "Aref said ties with Moscow are the policy of President Masoud "
-                     "Pezeshkian's administration.", "cite": [2]},
-            {"text": "Aref urged deeper cooperation to neutralize US and Western sanctions.",
-             "cite": [4]},
-            {"text": "Iran can become a grain hub in the region.", "cite": [8]}],
-        "people": [{"name": "Aref"}, {"name": "Mikhail Mishustin"}],
-        "countries": ["Iran", "Russia"], "organisations": []},
+        "key_points": [1, 3, 7]},
     "Bagheri": {
         "headline": "Iran's military chief visits Russian port",
         "summary": "Mohammad Bagheri, chairman of Iran's Joint Chiefs of Staff, visited the "
                    "port of Salianka, which is 53% owned by Iran.",
-        "key_points": [
-            {"text": "Bagheri said trade with Shanghai Cooperation Organization members will "
-                     "expand.", "cite": [3]},
-            {"text": "Iran and Russia should cooperate in education.", "cite": [5]},
-            {"text": "Bagheri returned to Tehran Thursday afternoon.", "cite": [8]}],
-        "people": [{"name": "Mohammad Bagheri"}],
-        "countries": ["Iran", "Russia"],
-        "organisations": ["Shanghai Cooperation Organization"]},
+        "key_points": [2, 4, 7]},
     "Tleuberdi": GOOD_004,
 }
-WRONG_004 = reply(summary="Trade between Iran and Kazakhstan was $273 million in 2020, 73.2 "
-                          "percent less than in 2019.")
+# Faithful but thin: wrong figures would be dropped now, so a regression is one that says less.
+THIN_004 = reply(summary="Officials of Iran and Kazakhstan met in Nur-Sultan.", key_points=[5])
 
 
 class ByArticle(FakeLLM):
@@ -113,8 +86,9 @@ def use(monkeypatch: pytest.MonkeyPatch, model: FakeLLM) -> FakeLLM:
     return model
 
 
-def evaluate(tree: Path, *args: str) -> int:
-    return cli(["eval", "--gold", str(tree / "evals" / "gold"), *args])
+def evaluate(tree: Path, *args: str, news: bool = False) -> int:
+    return cli(["eval", "--gold", str(tree / "evals" / "gold"), *args,
+                *([] if news else ["--no-news"])])
 
 
 def read(path: Path) -> dict[str, Any]:
@@ -174,7 +148,7 @@ def test_baseline_gate(tree: Path, monkeypatch: pytest.MonkeyPatch,
     assert evaluate(tree, "--out", first) == 0
     assert evaluate(tree, "--out", str(tree / "same.json"), "--baseline", first) == 0
     assert "No metric dropped" in capsys.readouterr().out
-    use(monkeypatch, ByArticle({**GOOD, "Tleuberdi": WRONG_004}))
+    use(monkeypatch, ByArticle({**GOOD, "Tleuberdi": THIN_004}))
     worse = ["--out", str(tree / "worse.json"), "--baseline", first, "--no-cache"]
     assert evaluate(tree, *worse) == 1
     assert "Regression:" in capsys.readouterr().out
@@ -187,13 +161,13 @@ def test_json_output_has_run_and_comparison(tree: Path, monkeypatch: pytest.Monk
     first = str(tree / "first.json")
     assert evaluate(tree, "--out", first) == 0
     capsys.readouterr()
-    use(monkeypatch, ByArticle({**GOOD, "Tleuberdi": WRONG_004}))
+    use(monkeypatch, ByArticle({**GOOD, "Tleuberdi": THIN_004}))
     assert evaluate(tree, "--out", str(tree / "w.json"), "--baseline", first, "--no-cache",
                     "--format", "json") == 1
     data = json.loads(capsys.readouterr().out)
     assert data["saved"].endswith("w.json") and "systems" in data["run"]
     regressed = {(d["system"], d["metric"]) for d in data["comparison"]["regressions"]}
-    assert ("model", "figures.precision") in regressed
+    assert ("model", "figures.recall") in regressed
     assert all(system == "model" for system, _ in regressed)
 
 
@@ -242,3 +216,63 @@ def test_bad_input_is_one_line_and_exit_2(tree: Path, monkeypatch: pytest.Monkey
     assert cli(["eval", "--gold", str(tree / "nowhere")]) == 2
     assert "does not exist" in one_line(capsys.readouterr().err)
     assert fake.calls == []
+
+
+NEWS_ROWS = [
+    {"doc": "Harbour workers in Portown went on strike on Monday. The union said 1,200 members "
+            "stopped work over pay. Talks with the port authority failed last week.",
+     "original_summary": "About 1,200 harbour workers in Portown struck on Monday over pay.",
+     "summary": "x", "label": 1},
+    {"doc": "A storm cut power to 30,000 homes in Lakeside on Tuesday. Crews restored most "
+            "lines by the evening. Schools stayed closed.",
+     "original_summary": "A storm left 30,000 Lakeside homes without power on Tuesday.",
+     "summary": "y", "label": 0},
+]
+
+
+class NewsModel(ByArticle):
+    """Answers the news documents from their own lead; one of them with an unusable reply."""
+
+    def generate(self, messages: list[Message], schema: type[BaseModel],
+                 max_tokens: int) -> Generation:
+        text = "\n".join(m.content for m in messages)
+        if "Portown" in text:
+            self.replies = [{"headline": "Portown harbour workers strike",
+                             "summary": "Harbour workers in Portown went on strike on Monday: "
+                                        "1,200 members stopped work over pay.",
+                             "key_points": [1, 2]}]
+            return FakeLLM.generate(self, messages, schema, max_tokens)
+        if "Lakeside" in text:
+            self.replies = ["not json"]
+            return FakeLLM.generate(self, messages, schema, max_tokens)
+        return super().generate(messages, schema, max_tokens)
+
+
+def test_news_set_is_scored_against_its_references(
+        tree: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    news = tree / "news.json"
+    news.write_text(json.dumps(NEWS_ROWS + NEWS_ROWS[:1]))  # a document twice counts once
+    use(monkeypatch, NewsModel(GOOD))
+    assert evaluate(tree, "--out", str(tree / "run.json"), "--news", str(news), news=True) == 0
+    assert "News it was not written for" in capsys.readouterr().out
+    run = read(tree / "run.json")["news"]
+    assert run["overall"]["documents"] == 2 and run["overall"]["failed"] == 0
+    assert run["overall"]["extractive"] == 1  # the unusable reply fell back, did not fail
+    strike, storm = run["articles"].values()
+    assert strike["numbers_stated"] == strike["reference_numbers"] == 1  # 1,200
+    assert strike["rouge"]["rougeL"] > strike["lead3_rouge"]["rougeL"]
+    assert storm["mode"] == "extractive" and storm["rouge"]["rouge1"] > 0
+    assert run["overall"]["flagged"] == 0 and run["overall"]["calls_per_article"] == 2.0
+
+
+def test_news_set_is_skipped_when_absent(tree: Path, monkeypatch: pytest.MonkeyPatch,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    import summariser.evaluation.news as news
+
+    monkeypatch.setattr(news, "NEWS_DEV", tree / "nowhere.json")
+    use(monkeypatch, ByArticle(GOOD))
+    assert evaluate(tree, "--out", str(tree / "run.json"), news=True) == 0
+    assert read(tree / "run.json")["news"] is None
+    assert "no news set at" in capsys.readouterr().out
+    assert evaluate(tree, "--news", str(tree / "missing.json")) == 2
+    assert "no such news set file" in capsys.readouterr().err

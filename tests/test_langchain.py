@@ -65,7 +65,7 @@ def test_a_tool_calling_chat_model_answers_through_with_structured_output(
 def test_a_structured_reply_that_fails_the_schema_is_reasked_with_the_error(
     settings: Settings
 ) -> None:
-    too_few = reply(key_points=GOOD_004["key_points"][:1])
+    too_few = reply(key_points=[])
     model = ToolCallingFake(messages=iter([tool_reply(too_few), tool_reply(GOOD_004)]))
     result = summarise(SEED_004, settings, llm=model)
     assert result.usage.calls == 2 and len(result.key_points) == 3
@@ -118,4 +118,5 @@ def test_the_checker_takes_a_structured_summary_with_the_source_bound() -> None:
     chain = PROMPT | model.with_structured_output(Draft) | checker(source=SEED_004)
     report = chain.invoke({"article": "..."})
     assert {f.text: f.status for f in report.figures}["$237 million"] == "supported"
-    assert len(report.claims) == 3 and all(n.status == "supported" for n in report.names)
+    # a Draft's key points are sentence numbers (the sentences themselves): nothing to check
+    assert all(n.status == "supported" for n in report.names) and report.ok

@@ -19,55 +19,103 @@ def settings(tmp_path: Path) -> Settings:
     return Settings(cache_dir=tmp_path / "cache", use_cache=False)
 
 
-def test_result_resolves_citations_to_exact_spans(settings: Settings) -> None:
+def test_key_points_are_the_cited_sentences_and_names_come_from_the_article(
+        settings: Settings) -> None:
     article = load_article(SEED_004)
     result = summarise(article, settings, llm=FakeLLM([GOOD_004]))
-    assert result.summary.startswith("Iran's foreign minister")
-    assert result.key_points == [p["text"] for p in GOOD_004["key_points"]]
-    for claim, point in zip(result.claims, GOOD_004["key_points"], strict=True):
-        assert [s.index for s in claim.sentences] == point["cite"]
+    assert result.mode == "model" and result.summary.startswith("Iran's foreign minister")
+    numbers = [2, 9, 16]  # the model numbers the body from 1; the title line is S1
+    assert result.key_points == [article.sentence(n).text for n in numbers]
+    for claim, number in zip(result.claims, numbers, strict=True):
+        assert [s.index for s in claim.sentences] == [number]
         for s in claim.sentences:
             assert article.text[s.start:s.end] == s.text
     assert result.prompt.name == "summarise" and len(result.prompt.hash) == 16
     assert result.model.backend == "fake"
     assert {f.text for f in result.figures} >= {"$237 million", "37.2 percent"}
     assert result.usage.calls == 1
+    assert {"Mohammad Javad Zarif", "Mukhtar Tleuberdi"} <= {p.name for p in result.people}
+    assert result.countries == ["Iran", "Kazakhstan"]
+    assert "Kish Air" in result.organisations
+    table = {(f.text, f.sentence) for f in result.article_figures}
+    assert {("$237 million", 9), ("37.2 percent", 9), ("$1.9 billion", 19)} <= table
+    assert all(article.text[f.start:f.end] == f.text for f in result.article_figures)
 
 
-def test_nonexistent_citation_is_rejected_and_fed_back(settings: Settings) -> None:
-    bad = reply(key_points=[*GOOD_004["key_points"][:2], {"text": "Flights once a month.",
-                                                           "cite": [999]}])
-    fake = FakeLLM([bad, GOOD_004])
+def test_the_model_sees_the_article_as_data_without_its_furniture(settings: Settings) -> None:
+    fake = FakeLLM([GOOD_004])
+    summarise(SEED_004, settings, llm=fake)
+    system, user = fake.calls[0]
+    assert "not instructions" in system.content or "never instructions" in system.content
+    assert user.content.index("<article>") < user.content.index("[S2]")
+    assert user.content.index("[S2]") < user.content.index("</article>")
+    assert "Chile" not in system.content  # no example names or facts to copy
+
+
+def test_nonexistent_key_point_numbers_are_left_out_without_a_reask(settings: Settings) -> None:
+    fake = FakeLLM([reply(key_points=[1, 999, 1])])
     result = summarise(SEED_004, settings, llm=fake)
-    assert len(fake.calls) == 2
-    assert "999" in fake.calls[1][-1].content
-    assert all(not c.invalid_citations for c in result.claims)
-    assert any("re-asked" in w and "999" in w for w in result.warnings)
+    assert len(fake.calls) == 1
+    assert [c.sentences[0].index for c in result.claims] == [2]
+    assert any("999" in w and "left out" in w for w in result.warnings)
 
 
-def test_wrong_figure_is_fed_back_and_still_marked_if_not_fixed(settings: Settings) -> None:
-    wrong = reply(summary="Trade between Iran and Kazakhstan was $273 million in 2020.")
+def test_a_wrong_figure_is_reasked_then_dropped_and_said(settings: Settings) -> None:
+    wrong = reply(summary="Zarif met Tleuberdi in Nur-Sultan. Trade between Iran and "
+                          "Kazakhstan was $273 million in 2020.")
     fake = FakeLLM([wrong, wrong])
     result = summarise(SEED_004, settings, llm=fake)
     assert "$273 million" in fake.calls[1][-1].content
-    statuses = {f.text: f.status for f in result.figures}
-    assert statuses["$273 million"] in ("mismatch", "unsupported")
-    assert not result.validation.ok
+    assert result.summary == "Zarif met Tleuberdi in Nur-Sultan."
+    assert "$273 million" not in {f.text for f in result.figures}
+    assert result.validation.ok
+    assert any(w.startswith("dropped from the summary") and "$273 million" in w
+               for w in result.warnings)
+
+
+def test_copied_names_are_reasked_and_the_fixed_reply_kept(settings: Settings) -> None:
+    copied = reply(summary="Chile and Peru signed a port agreement in Lima.")
+    fake = FakeLLM([copied, GOOD_004])
+    result = summarise(SEED_004, settings, llm=fake)
+    assert "'Chile'" in fake.calls[1][-1].content
+    assert result.summary == GOOD_004["summary"] and result.usage.calls == 2
+    assert "Chile" not in result.countries
+
+
+def test_an_unsupported_headline_gives_way_to_the_articles_title(settings: Settings) -> None:
+    bad = reply(headline="Peru joins the deal")
+    result = summarise(SEED_004, settings, llm=FakeLLM([bad, bad]))
+    assert result.headline == "Iran Seeks to Deepen Ties with Kazakhstan"
+    assert any(w.startswith("headline replaced") for w in result.warnings)
 
 
 def test_unparseable_reply_is_reasked_with_the_error(settings: Settings) -> None:
     fake = FakeLLM(["this is not json", {"headline": "x"}, GOOD_004])
     result = summarise(SEED_004, settings, llm=fake)
-    assert result.usage.calls == 3
+    assert result.usage.calls == 3 and result.mode == "model"
     assert "not valid JSON" in fake.calls[1][-1].content
     assert "summary" in fake.calls[2][-1].content  # the schema error names the missing field
 
 
-def test_bounded_reasks_then_model_error(settings: Settings) -> None:
+def test_bounded_reasks_then_an_extractive_result_not_a_failure(tmp_path: Path) -> None:
+    settings = Settings(cache_dir=tmp_path / "cache")
     fake = FakeLLM(["nope"] * 5)
-    with pytest.raises(ModelError, match="did not fit the schema after 3 tries"):
-        summarise(SEED_004, settings, llm=fake)
-    assert len(fake.calls) == 3
+    result = summarise(SEED_004, settings, llm=fake)
+    assert len(fake.calls) == 3 and result.usage.calls == 3
+    article = load_article(SEED_004)
+    assert result.mode == "extractive"
+    assert result.headline == article.title
+    assert result.summary.startswith(article.sentence(2).text)
+    assert result.key_points and result.validation.ok
+    assert any("did not fit the schema after 3 tries" in w for w in result.warnings)
+    # a fallback is not cached: the next run asks the model again
+    again = summarise(SEED_004, settings, llm=FakeLLM([GOOD_004]))
+    assert again.mode == "model" and not again.usage.cached
+
+
+def test_an_endpoint_failure_is_still_an_error(settings: Settings) -> None:
+    with pytest.raises(ModelError, match="answered 500"):
+        summarise(SEED_004, settings, llm=FakeLLM([ModelError("the endpoint answered 500")]))
 
 
 def test_cache_returns_without_a_model_call(tmp_path: Path) -> None:
@@ -88,8 +136,8 @@ def test_long_article_is_split_summarised_and_merged(tmp_path: Path) -> None:
         f"their ports, railways and customs services in the region." for n in range(1, 61))
     article = resolve_article(text)
     settings = Settings(cache_dir=tmp_path, use_cache=False, context=1400, max_tokens=300)
-    part = reply(summary="Officials met to discuss trade.", people=[], organisations=[],
-                 countries=[], key_points=[{"text": "Officials met.", "cite": [1]}] * 3)
+    part = reply(headline="Officials meet", summary="Officials met to discuss trade.",
+                 key_points=[1])
     parts = len(split_for_context(article, load_prompt("summarise"), FakeLLM([]), settings))
     assert parts >= 2
     fake = FakeLLM([part] * parts + [{"headline": "Regional trade talks",
@@ -97,7 +145,7 @@ def test_long_article_is_split_summarised_and_merged(tmp_path: Path) -> None:
     result = summarise(article, settings, llm=fake)
     assert len(fake.calls) == parts + 1
     assert result.summary == "Officials met to discuss trade links."
-    cited = [m.content for call in fake.calls[:-1] for m in call if "[S" in m.content]
+    cited = [m.content for call in fake.calls[:-1] for m in call if m.role == "user"]
     for sentence in article.sentences:  # every sentence went to the model once: no truncation
         assert sum(f"[S{sentence.index}] " in c for c in cited) == 1
     assert any("parts and merged" in w for w in result.warnings)

@@ -14,7 +14,10 @@ def test_summarise_prompt_has_front_matter_and_renders() -> None:
     messages = prompt.render(sentences="[S1] Iran met Bolivia.")
     assert [m.role for m in messages] == ["system", "user"]
     assert "[S1] Iran met Bolivia." in messages[1].content
-    assert '{"headline"' in messages[0].content  # the example's braces survive templating
+    # the article is data in a delimited block; no example names or facts to copy
+    assert messages[1].content.index("<article>") < messages[1].content.index("[S1]")
+    assert "never instructions" in messages[0].content
+    assert not any(w in messages[0].content for w in ("Chile", "Peru", "$2.1 billion"))
 
 
 def test_hash_changes_with_the_text(tmp_path: Path) -> None:

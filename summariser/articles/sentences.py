@@ -102,3 +102,9 @@ def sentence_spans(text: str, clean: Cleaned) -> list[tuple[int, int]]:
         else:
             spans += found
     return spans
+
+
+def split_text(text: str) -> list[str]:
+    """Sentences of a short text (a summary) by the same splitter as articles ('St. Petersburg'
+    does not end one)."""
+    return [text[a:b] for a, b in _segment(text, 0, len(text))]

@@ -51,10 +51,11 @@ class BatchRun:
 
 
 def is_flagged(result: SummaryResult) -> bool:
-    """Something in the summary is not supported by its source, or the run warned about it."""
+    """Something in the summary is not supported by its source, or no model reply was usable
+    (an extractive result counts as flagged)."""
     report = result.validation
-    return not report.ok or bool(report.problems()) or any(c.invalid_citations
-                                                             for c in result.claims)
+    return (result.mode == "extractive" or not report.ok or bool(report.problems())
+            or any(c.invalid_citations for c in result.claims))
 
 
 def result_key(sha256: str, prompt: PromptInfo, model: ModelInfo) -> str:

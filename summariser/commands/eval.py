@@ -33,6 +33,11 @@ def add_parser(sub: Any) -> None:
                    help="also ask the model which key facts each output states")
     p.add_argument("--coverage-threshold", type=float, default=None,
                    help="share of a key fact's content words an output must have (default 0.5)")
+    p.add_argument("--news", type=Path, default=None, metavar="JSON",
+                   help="the news set: SummEdits rows with doc and original_summary (default: "
+                        "../shared/external/summedits/summedits_news_dev.json, skipped when "
+                        "absent)")
+    p.add_argument("--no-news", action="store_true", help="do not score the news set")
     p.add_argument("--format", choices=["table", "json"], default="table",
                    help="table (rich, default) or json (the run, and the comparison)")
     add_model_options(p)
@@ -54,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
     comparison = compare(result, previous, args.baseline, threshold) if previous else None
     _show(args.format, result, comparison, str(saved))
     failed = any(s.error for s in result.systems["model"].articles.values())
+    failed = failed or bool(result.news and result.news.overall.failed)
     return 1 if failed or (comparison and comparison.regressions) else 0
 
 
@@ -69,9 +75,15 @@ def _check_numbers(threshold: float, coverage: float | None) -> None:
 def _evaluate(args: argparse.Namespace, gold: Any) -> Any:
     from summariser.evaluation.harness import EvalOptions, run_eval
     from summariser.evaluation.metrics import COVERAGE_THRESHOLD
+    from summariser.evaluation.news import NEWS_DEV
 
+    if args.news is not None and not args.news.is_file():
+        from summariser.errors import InputError
+
+        raise InputError("no such news set file", str(args.news))
     options = EvalOptions(
         judge=args.judge, articles_dir=args.articles, progress=_progress(args.format),
+        news=None if args.no_news else (args.news or NEWS_DEV),
         coverage_threshold=COVERAGE_THRESHOLD if args.coverage_threshold is None
         else args.coverage_threshold)
     return run_eval(gold, settings_from_args(args), options=options)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from summariser.articles.body import body_sentences, lead
 from summariser.articles.models import Article, Sentence
 from summariser.evaluation.entities import found_names
 from summariser.evaluation.gold import MAX_SUMMARY_WORDS
@@ -20,17 +21,8 @@ BASELINES = ("lead-3", "extractive")
 _FIGURE_WEIGHT = {"number": 0.5, "ordinal": 0.25}
 
 
-def body_sentences(article: Article) -> list[Sentence]:
-    """The article's sentences without the headline and without any sentence inside furniture."""
-    spans = [(f.start, f.end) for f in article.furniture]
-    title = (article.title or "").strip()
-    return [s for s in article.sentences
-            if s.text.strip() != title
-            and not any(a <= s.start and s.end <= b for a, b in spans)]
-
-
 def lead3(article: Article) -> str:
-    return " ".join(s.text for s in body_sentences(article)[:3])
+    return " ".join(s.text for s in lead(article, 3))
 
 
 def sentence_score(sentence: Sentence, weights: Counter[str], position: int) -> float:

@@ -7,6 +7,7 @@ from rich.console import Console
 from rich.table import Table
 
 from summariser.evaluation.compare import Comparison, Delta
+from summariser.evaluation.news import NewsRun
 from summariser.evaluation.runs import MODEL_SYSTEM, Run
 from summariser.evaluation.scores import Scores
 
@@ -112,11 +113,37 @@ def comparison_table(comparison: Comparison) -> Table:
     return table
 
 
+def _rouge(values: dict[str, float]) -> str:
+    return " / ".join(_rate(values.get(k)) for k in ("rouge1", "rouge2", "rougeL")) or "–"
+
+
+def news_table(news: NewsRun) -> Table:
+    o = news.overall
+    table = Table(title=f"News it was not written for: {o.documents} documents of {news.source} "
+                  "(development figures)", title_justify="left")
+    for name in ("Document", "Mode", "Model R-1/2/L", "Lead-3 R-1/2/L", "Ref. numbers stated",
+                 "Flagged", "Calls", "Gen. tokens", "Seconds"):
+        table.add_column(name, justify="left" if name in ("Document", "Mode") else "right")
+    for doc, s in news.articles.items():
+        mode = "failed" if s.error else s.mode + (" (cached)" if s.cached else "")
+        table.add_row(doc, mode, _rouge(s.rouge), _rouge(s.lead3_rouge),
+                      f"{s.numbers_stated}/{s.reference_numbers}", str(len(s.flagged)),
+                      str(s.calls), str(s.completion_tokens), f"{s.seconds:.1f}")
+    table.add_section()
+    table.add_row("overall", f"{o.failed} failed, {o.extractive} extractive", _rouge(o.rouge),
+                  _rouge(o.lead3_rouge), _rate(o.numbers_share), str(o.flagged),
+                  f"{o.calls_per_article:.2f}/article", f"median {o.median_generated_tokens:.0f}",
+                  f"median {o.median_seconds:.1f}", style="bold")
+    return table
+
+
 def print_run(run: Run, console: Console, saved: str | None) -> None:
     console.print(scores_table(run))
     costs = cost_table(run)
     if costs is not None:
         console.print(costs)
+    if run.news is not None:
+        console.print(news_table(run.news))
     if run.labelled:
         console.print(f"Checker on {run.labelled.get('corrupted')} corrupted and "
                       f"{run.labelled.get('faithful')} faithful labelled summaries: catch rate "

@@ -15,6 +15,7 @@ from summariser.evaluation.baselines import BASELINES, baseline
 from summariser.evaluation.gold import GoldSet
 from summariser.evaluation.judge import CoverageJudge
 from summariser.evaluation.metrics import COVERAGE_THRESHOLD, Candidate, GoldView, prepare, score
+from summariser.evaluation.news import NEWS_DEV, NewsRun, load_news, run_news
 from summariser.evaluation.runs import MODEL_SYSTEM, GoldInfo, Run, SystemRun, code_version
 from summariser.evaluation.scores import Scores, overall
 from summariser.llm.base import LLM
@@ -29,6 +30,7 @@ class EvalOptions:
     coverage_threshold: float = COVERAGE_THRESHOLD
     labelled_dir: Path | None = None
     articles_dir: Path | None = None
+    news: Path | None = field(default_factory=lambda: NEWS_DEV)  # None: no news set
     progress: Progress = field(default=lambda message: None)
 
 
@@ -93,6 +95,7 @@ def run_eval(gold: GoldSet, settings: Settings, llm: LLM | None = None,
         systems[name] = {v.item.gold.article: harness.scored(v, baseline(name, v.item.article))
                          for v in views}
     labelled, note = labelled_scores(gold, options)
+    news, news_note = news_scores(settings, llm, options)
     return Run(
         code_version=code_version(),
         gold=GoldInfo(directory=gold.directory, hash=gold.hash,
@@ -102,8 +105,30 @@ def run_eval(gold: GoldSet, settings: Settings, llm: LLM | None = None,
         parameters=_parameters(settings, options, harness),
         systems={k: SystemRun(articles=v, overall=overall(list(v.values())))
                  for k, v in systems.items()},
-        labelled=labelled, notes=[*harness.notes, *([note] if note else [])],
+        labelled=labelled, news=news,
+        notes=[*harness.notes, *(n for n in (note, news_note) if n)],
     )
+
+
+def news_scores(settings: Settings, llm: LLM, options: EvalOptions
+                ) -> tuple[NewsRun | None, str | None]:
+    """The news set when its file is there; (None, why) when it is not."""
+    path = options.news
+    if path is None:
+        return None, None
+    if not path.is_file():
+        return None, f"no news set at {path}: the news documents were not scored"
+    docs = load_news(path)
+    return run_news(docs, settings, llm, source=_shown(path), progress=options.progress), None
+
+
+def _shown(path: Path) -> str:
+    """The file as a path relative to the repository's parent (../shared/...), when it is."""
+    root = Path(__file__).resolve().parents[2]
+    try:
+        return str(Path("..") / path.resolve().relative_to(root.parent))
+    except ValueError:
+        return str(path)
 
 
 def _model_info(results: list[SummaryResult], llm: LLM) -> ModelInfo:

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, Field, ValidationError
 
 from summariser.errors import InputError
+from summariser.evaluation.news import NewsRun
 from summariser.evaluation.scores import Scores
 from summariser.pipeline.schema import ModelInfo
 from summariser.prompting.templates import PromptInfo
@@ -45,6 +46,8 @@ class Run(BaseModel):
         default_factory=dict, description="'model' and the baselines 'lead-3', 'extractive'")
     labelled: dict[str, Any] | None = Field(
         default=None, description="the checker on the labelled sentences (catch/false-alarm)")
+    news: NewsRun | None = Field(
+        default=None, description="the second set: news the pipeline was not written for")
     notes: list[str] = Field(default_factory=list)
 
 

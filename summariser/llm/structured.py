@@ -1,5 +1,6 @@
 """Asking the model for a schema-valid reply: output that does not parse or fails the schema is
-re-asked with the error, a bounded number of times; then the article fails with a clear message."""
+re-asked with the error, a bounded number of times; then ReplyError says why (the pipeline then
+falls back to an extractive result rather than failing the article)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,14 @@ from summariser.llm.base import LLM, Generation, Message
 from summariser.llm.deadline import ensure_time_left
 
 T = TypeVar("T", bound=BaseModel)
+
+
+class ReplyError(ModelError):
+    """The model answered, but no reply fitted the schema; `generations` were still made."""
+
+    def __init__(self, message: str, generations: list[Generation]) -> None:
+        super().__init__(message)
+        self.generations = generations
 
 
 def ask(
@@ -30,10 +39,9 @@ def ask(
         if parsed is not None:
             return parsed, history, generations
         history.append(Message(role="user", content=_reask_text(problem)))
-    raise ModelError(
+    raise ReplyError(
         f"the reply of {_endpoint(llm)} did not fit the schema after {reasks + 1} tries "
-        f"({problem})"
-    )
+        f"({problem})", generations)
 
 
 def _endpoint(llm: LLM) -> str:

@@ -6,6 +6,8 @@ from typing import Any
 
 from summariser.pipeline.schema import SummaryResult
 
+EXTRACTIVE = ("Extractive: no usable model reply; the headline, summary and key points are the "
+              "article's own sentences (see the warnings).")
 STATUS_STYLE = {"supported": "green", "derived": "cyan", "mismatch": "bold red",
                 "unsupported": "red", "boilerplate": "magenta", "partial": "yellow",
                 "paraphrased": "yellow", "contradicted": "red", "bad_citation": "red"}
@@ -16,6 +18,8 @@ def print_rich(result: SummaryResult, console: Any) -> None:
     from rich.table import Table
 
     body = f"[bold]{_esc(result.headline)}[/bold]\n\n{_esc(result.summary)}"
+    if result.mode == "extractive":
+        body = f"[bold yellow]{_esc(EXTRACTIVE)}[/bold yellow]\n\n{body}"
     console.print(Panel(body, title=_esc(result.source.path or "article"), expand=False))
     points = Table(title="Key points and the sentences they cite", show_lines=False)
     points.add_column("#", justify="right")
@@ -28,7 +32,18 @@ def print_rich(result: SummaryResult, console: Any) -> None:
     console.print(points)
     _print_entities(result, console)
     _print_figures(result, console)
+    _print_article_figures(result, console)
     _print_footer(result, console)
+
+
+def _print_article_figures(result: SummaryResult, console: Any) -> None:
+    if not result.article_figures:
+        return
+    by_sentence: dict[int, list[str]] = {}
+    for fig in result.article_figures:
+        by_sentence.setdefault(fig.sentence, []).append(fig.text)
+    line = "; ".join(f"S{n}: {', '.join(texts)}" for n, texts in by_sentence.items())
+    console.print(f"[bold]Figures in the article:[/bold] {_esc(line)}")
 
 
 def _print_entities(result: SummaryResult, console: Any) -> None:
@@ -44,7 +59,7 @@ def _print_entities(result: SummaryResult, console: Any) -> None:
 def _print_figures(result: SummaryResult, console: Any) -> None:
     from rich.table import Table
 
-    table = Table(title="Figures, checked against the source")
+    table = Table(title="Figures the summary states, checked against the source")
     table.add_column("figure")
     table.add_column("status")
     table.add_column("evidence")

@@ -9,7 +9,7 @@ from summariser.articles.models import Article, Sentence, number_sentences
 from summariser.config import Settings
 from summariser.llm.base import LLM, Generation, Message, context_size
 from summariser.llm.structured import ask
-from summariser.pipeline.schema import Draft, DraftPoint
+from summariser.pipeline.schema import Draft
 from summariser.prompting.templates import Prompt, load_prompt
 
 _MARGIN = 64  # tokens kept free for the chat template's own markers
@@ -67,19 +67,13 @@ def map_reduce(
 
 
 def _combine(merged: Merged, drafts: list[Draft]) -> Draft:
-    points = _round_robin([d.key_points for d in drafts], limit=5)
-    people = {p.name: p for d in drafts for p in d.people}
-    return Draft(
-        headline=merged.headline, summary=merged.summary, key_points=points,
-        people=list(people.values()),
-        countries=list(dict.fromkeys(c for d in drafts for c in d.countries)),
-        organisations=list(dict.fromkeys(o for d in drafts for o in d.organisations)),
-    )
+    points = list(dict.fromkeys(_round_robin([d.key_points for d in drafts], limit=12)))[:4]
+    return Draft(headline=merged.headline, summary=merged.summary, key_points=points)
 
 
-def _round_robin(groups: list[list[DraftPoint]], limit: int) -> list[DraftPoint]:
+def _round_robin(groups: list[list[int]], limit: int) -> list[int]:
     """Key points taken in turn from each part, so the merged list covers the whole article."""
-    picked: list[DraftPoint] = []
+    picked: list[int] = []
     for rank in range(max(len(g) for g in groups)):
         picked += [g[rank] for g in groups if rank < len(g)]
     return picked[:limit]

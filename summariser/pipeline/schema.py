@@ -1,13 +1,20 @@
-"""The structured result. `Draft` is what the model is held to by JSON schema (kept small, since
-every generated token costs about 0.12 s on the embedded model); `SummaryResult` is what the
-pipeline returns after resolving citations and running the validation layer."""
+"""The structured result. `Draft` is what the model is held to by JSON schema: only what needs a
+model (headline, summary, the numbers of the key sentences), since every generated token costs
+about 0.07 s on the embedded model. `SummaryResult` is what the pipeline returns: the draft with
+its key sentences resolved, the people, countries, organisations and figures read from the
+article itself, and the validation layer's report."""
 
 from __future__ import annotations
+
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from summariser.prompting.templates import PromptInfo
 from summariser.validation.models import FigureCheck, ValidationReport
+
+HEADLINE_CHARS = 90
+SUMMARY_CHARS = 320
 
 
 class Person(BaseModel):
@@ -16,23 +23,19 @@ class Person(BaseModel):
     country: str = ""
 
 
-class DraftPoint(BaseModel):
-    text: str = Field(description="one key point, in your own words, under 25 words")
-    cite: list[int] = Field(
-        min_length=1, max_length=3, description="numbers of the source sentences that support it"
-    )
-
-
 class Draft(BaseModel):
-    """The model's answer."""
+    """The model's answer. Key points are sentence numbers: the point is the sentence itself, so
+    it cannot misquote the article and costs a few tokens instead of a few dozen."""
 
-    headline: str
-    summary: str = Field(description="at most 80 words, in your own words")
-    key_points: list[DraftPoint] = Field(min_length=3, max_length=5)
-    # Bounded so a model that lists everything cannot spend the token budget here.
-    people: list[Person] = Field(max_length=8)
-    countries: list[str] = Field(max_length=8)
-    organisations: list[str] = Field(max_length=8)
+    # maxLength goes to the JSON schema, so a grammar-held model cannot run on (a 1.5B model
+    # wrote 70-word summaries when asked for 45); it is not enforced on parsing, since an
+    # endpoint that ignores it should not fail an article for a long summary.
+    headline: str = Field(description="the main news, at most 10 words",
+                          json_schema_extra={"maxLength": HEADLINE_CHARS})
+    summary: str = Field(description="one or two sentences, at most 45 words, main news first",
+                         json_schema_extra={"maxLength": SUMMARY_CHARS})
+    key_points: list[int] = Field(
+        min_length=1, max_length=4, description="numbers of the most important sentences")
 
 
 class CitedSentence(BaseModel):
@@ -67,6 +70,19 @@ class Usage(BaseModel):
     cached: bool = False
 
 
+class ArticleFigure(BaseModel):
+    """A figure of the article (not of the summary) with the sentence that states it."""
+
+    text: str
+    kind: str
+    value: float | None = None
+    unit: str | None = None
+    start: int
+    end: int
+    sentence: int = Field(description="1-based sentence number")
+    sentence_text: str
+
+
 class SourceInfo(BaseModel):
     path: str | None = None
     title: str | None = None
@@ -78,8 +94,13 @@ class SourceInfo(BaseModel):
                                "instructions to an AI (prompt injection): never support")
 
 
+Mode = Literal["model", "extractive"]
+
+
 class SummaryResult(BaseModel):
     source: SourceInfo
+    mode: Mode = Field("model", description="'extractive': no usable model reply, so headline, "
+                       "summary and key points are the article's own sentences (see warnings)")
     headline: str
     summary: str
     key_points: list[str]
@@ -87,7 +108,9 @@ class SummaryResult(BaseModel):
     countries: list[str]
     organisations: list[str]
     claims: list[Claim]
-    figures: list[FigureCheck]
+    figures: list[FigureCheck] = Field(description="the figures the summary states, checked")
+    article_figures: list[ArticleFigure] = Field(
+        default_factory=list, description="every figure of the article, with its sentence")
     validation: ValidationReport
     prompt: PromptInfo
     model: ModelInfo

@@ -1,8 +1,8 @@
-"""Article -> prompt -> model -> citations resolved -> validation -> SummaryResult.
+"""Article -> prompt -> model -> re-ask on findings -> unsupported parts dropped -> SummaryResult.
 
-The model cites sentences by number instead of copying quotes (fewer generated tokens, the main
-cost on a CPU); numbers are turned into exact character spans here and numbers that are not
-sentences of the article are rejected and reported."""
+The model writes only the headline, the summary and the numbers of the key sentences (fewer
+generated tokens, the main cost on a CPU); names and figures come from the article itself.
+A reply that never fits the schema gives an extractive result instead of a failure."""
 
 from __future__ import annotations
 
@@ -11,15 +11,18 @@ import time
 from pathlib import Path
 from typing import Any
 
+from summariser.articles.body import body_sentences
 from summariser.articles.load import resolve_article
 from summariser.articles.models import Article
 from summariser.config import Settings
 from summariser.llm.base import LLM, Generation, Message
 from summariser.llm.deadline import article_deadline
-from summariser.llm.structured import ask
+from summariser.llm.structured import ReplyError, ask
 from summariser.pipeline.cache import CachedReply, ReplyCache, cache_key
+from summariser.pipeline.extractive import extractive_draft
+from summariser.pipeline.finalise import complete_sentences, finalise
 from summariser.pipeline.longform import map_reduce, split_for_context
-from summariser.pipeline.results import build_result, feedback_items
+from summariser.pipeline.results import build_result, findings
 from summariser.pipeline.schema import Draft, SummaryResult, Usage
 from summariser.prompting.templates import Prompt, load_prompt
 
@@ -48,10 +51,10 @@ def summarise(
                      "params": backend.params()})
     cache = _cache(settings.cache_dir) if settings.use_cache else None
     if cache is not None and (hit := cache.get(key)) is not None:
-        return build_result(article, hit.draft, prompt, backend, Usage(cached=True),
-                            [*_article_warnings(article), *hit.warnings])
+        return _finished(article, hit.draft, prompt, backend, Usage(cached=True),
+                         [*_article_warnings(article), *hit.warnings])
     result, reply = _made(article, prompt, backend, settings)
-    if cache is not None:
+    if cache is not None and reply is not None:  # a fallback is retried next time
         cache.put(key, reply)
     return result
 
@@ -68,10 +71,10 @@ def _article_warnings(article: Article) -> list[str]:
 
 def _made(
     article: Article, prompt: Prompt, llm: LLM, settings: Settings
-) -> tuple[SummaryResult, CachedReply]:
-    """The result, and the reply behind it (what the cache keeps: no verdicts). The article's
-    deadline bounds every call, retry and re-ask; usage.seconds is the whole article,
-    validation included."""
+) -> tuple[SummaryResult, CachedReply | None]:
+    """The result, and the reply behind it (what the cache keeps: no verdicts; None for an
+    extractive fallback). The article's deadline bounds every call, retry and re-ask;
+    usage.seconds is the whole article, validation included."""
     started = time.perf_counter()
     with article_deadline(settings.deadline):
         result, reply = _generate(article, prompt, llm, settings, started)
@@ -81,47 +84,88 @@ def _made(
 
 def _generate(
     article: Article, prompt: Prompt, llm: LLM, settings: Settings, started: float
-) -> tuple[SummaryResult, CachedReply]:
+) -> tuple[SummaryResult, CachedReply | None]:
     warnings = _article_warnings(article)
     parts = split_for_context(article, prompt, llm, settings)
-    if len(parts) > 1:
-        draft, gens = map_reduce(article, parts, prompt, llm, settings)
-        made = [f"the article was longer than the context: summarised in {len(parts)} "
-                "parts and merged; validation findings were not fed back to the model"]
-        usage = _usage(gens, started)
-        result = build_result(article, draft, prompt, llm, usage, [*warnings, *made])
-        return result, CachedReply(draft=draft, usage=usage, warnings=made)
-    messages = prompt.render(sentences=article.numbered())
+    try:
+        if len(parts) > 1:
+            draft, gens = map_reduce(article, parts, prompt, llm, settings)
+            made = [f"the article was longer than the context: summarised in {len(parts)} "
+                    "parts and merged; validation findings were not fed back to the model"]
+        else:
+            draft, gens, made = _ask_checked(article, prompt, llm, settings)
+    except ReplyError as exc:
+        why = [f"extractive: no usable model reply ({exc})"]
+        return build_result(article, extractive_draft(article), prompt, llm,
+                            _usage(exc.generations, started), [*warnings, *why],
+                            mode="extractive"), None
+    usage = _usage(gens, started)
+    result = _finished(article, draft, prompt, llm, usage, [*warnings, *made])
+    return result, CachedReply(draft=draft, usage=usage, warnings=made)
+
+
+def _finished(article: Article, draft: Draft, prompt: Prompt, llm: LLM, usage: Usage,
+              warnings: list[str]) -> SummaryResult:
+    """What the checker still does not support is dropped (finalise), then the result built."""
+    final, notes, mode = finalise(article, draft)
+    return build_result(article, final, prompt, llm, usage, [*warnings, *notes], mode=mode)
+
+
+def model_view(article: Article) -> tuple[str, list[int]]:
+    """The article as the model sees it: its title, then its body sentences numbered from 1
+    (no page furniture, and the title unnumbered, so neither can be a key point); and the
+    article's own number of each numbered sentence."""
+    body = body_sentences(article)
+    title = f"Title: {article.title.strip()}\n" if article.title else ""
+    lines = [f"[S{n}] {s.text}" for n, s in enumerate(body, 1)]
+    return title + "\n".join(lines), [s.index for s in body]
+
+
+def _in_article_numbers(draft: Draft, numbers: list[int], notes: list[str]) -> Draft:
+    """The draft with its key point numbers as the article's; numbers the model was not shown
+    are left out, and said."""
+    bad = sorted({k for k in draft.key_points if not 1 <= k <= len(numbers)})
+    if bad:
+        notes.append(f"key point numbers that are no sentence of the article were left out: "
+                     f"{bad}")
+    mapped = [numbers[k - 1] for k in draft.key_points if 1 <= k <= len(numbers)]
+    return draft.model_copy(update={"key_points": mapped})
+
+
+def _findings(article: Article, draft: Draft) -> list[str]:
+    text = "\n".join([draft.headline, *complete_sentences(draft.summary, [])])
+    return findings(article, text)
+
+
+def _ask_checked(
+    article: Article, prompt: Prompt, llm: LLM, settings: Settings
+) -> tuple[Draft, list[Generation], list[str]]:
+    """The model's draft; when the checker finds unsupported figures, names or quotes in what
+    the model wrote (headline, summary), it is asked once more with the findings, and the
+    reply with fewer findings is kept."""
+    view, numbers = model_view(article)
+    messages = prompt.render(sentences=view)
     draft, history, gens = ask(llm, messages, Draft, settings.max_tokens, settings.reasks)
-    result = build_result(article, draft, prompt, llm, _usage(gens, started), warnings)
-    return _with_feedback(result, draft, article, history, gens, prompt, llm, settings, started)
-
-
-def _with_feedback(
-    result: SummaryResult, first: Draft, article: Article, history: list[Message],
-    gens: list[Generation], prompt: Prompt, llm: LLM, settings: Settings, started: float,
-) -> tuple[SummaryResult, CachedReply]:
-    """When validation finds unsupported figures, names or citations, the model is asked once
-    more with the findings. What is still unsupported stays in the result, marked."""
-    items = feedback_items(result)
+    items = _findings(article, draft)
+    notes: list[str] = []
     if not items:
-        return result, CachedReply(draft=first, usage=result.usage)
-    findings = "\n".join(f"- {item}" for item in items)
+        return _in_article_numbers(draft, numbers, notes), gens, notes
+    listed = "\n".join(f"- {item}" for item in items)
     history = [*history, Message(role="user", content=(
         "A fact check of your JSON against the article found these problems:\n"
-        f"{findings}\nReply with the corrected JSON only: use the article's exact figures, "
-        "names and sentence numbers, or leave the unsupported item out."))]
-    draft, _, more = ask(llm, history, Draft, settings.max_tokens, settings.reasks)
-    gens = gens + more
-    made = [f"re-asked once about: {'; '.join(items)}"]
-    retry = build_result(article, draft, prompt, llm, _usage(gens, started),
-                         [*result.warnings, *made])
-    if len(feedback_items(retry)) > len(items):
-        made.append("the re-asked reply was worse and was not kept")
-        result.usage = retry.usage
-        result.warnings = [*result.warnings, *made]
-        return result, CachedReply(draft=first, usage=retry.usage, warnings=made)
-    return retry, CachedReply(draft=draft, usage=retry.usage, warnings=made)
+        f"{listed}\nReply with the corrected JSON only: use the article's exact figures and "
+        "names, or leave the unsupported item out."))]
+    notes.append(f"re-asked once about: {'; '.join(items)}")
+    try:
+        retry, _, more = ask(llm, history, Draft, settings.max_tokens, 0)
+    except ReplyError as exc:
+        notes.append("the re-asked reply was unusable")
+        return _in_article_numbers(draft, numbers, notes), gens + exc.generations, notes
+    if len(_findings(article, retry)) > len(items):
+        notes.append("the re-asked reply was worse and was not kept")
+    else:
+        draft = retry
+    return _in_article_numbers(draft, numbers, notes), gens + more, notes
 
 
 def _usage(gens: list[Generation], started: float) -> Usage:

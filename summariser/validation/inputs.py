@@ -41,10 +41,12 @@ def check_input_from_summary(data: dict[str, Any]) -> CheckInput:
     if data.get("claims") is not None:
         claims = [ClaimInput(text=c["text"], cited=[s["index"] for s in c.get("sentences", [])]
                              + list(c.get("invalid_citations", []))) for c in data["claims"]]
-    else:
-        claims = [ClaimInput(text=p["text"], cited=list(p.get("cite", []))) for p in points]
+    else:  # a draft's key points: {text, cite}, or bare sentence numbers (no text to check)
+        claims = [ClaimInput(text=p["text"], cited=list(p.get("cite", [])))
+                  for p in points if isinstance(p, dict)]
     texts = [data.get("headline", ""), data.get("summary", "")]
-    texts += [p if isinstance(p, str) else p.get("text", "") for p in points]
+    texts += [p if isinstance(p, str) else p.get("text", "") for p in points
+              if isinstance(p, str | dict)]
     return CheckInput(text="\n".join(t for t in texts if t), names=_names(data), claims=claims)
 
 
