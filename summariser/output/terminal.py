@@ -20,7 +20,10 @@ def print_rich(result: SummaryResult, console: Any) -> None:
     body = f"[bold]{_esc(result.headline)}[/bold]\n\n{_esc(result.summary)}"
     if result.mode == "extractive":
         body = f"[bold yellow]{_esc(EXTRACTIVE)}[/bold yellow]\n\n{body}"
-    console.print(Panel(body, title=_esc(result.source.path or "article"), expand=False))
+    # The path goes on a line of its own: a panel title is cut to the panel's width, and a
+    # long path (or one shown escaped) must stay whole to be found again.
+    console.print(f"[bold]{_esc(result.source.path or 'article')}[/bold]", overflow="fold")
+    console.print(Panel(body, expand=False))
     points = Table(title="Key points and the sentences they cite", show_lines=False)
     points.add_column("#", justify="right")
     points.add_column("key point")
