@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from summariser.articles.models import Article
+from summariser.pipeline.results import result_problems
 from summariser.pipeline.schema import ModelInfo, SummaryResult
 from summariser.prompting.templates import PromptInfo
 
@@ -53,9 +54,8 @@ class BatchRun:
 def is_flagged(result: SummaryResult) -> bool:
     """Something in the summary is not supported by its source, or no model reply was usable
     (an extractive result counts as flagged)."""
-    report = result.validation
-    return (result.mode == "extractive" or not report.ok or bool(report.problems())
-            or any(c.invalid_citations for c in result.claims))
+    return (result.mode == "extractive" or not result.validation.ok
+            or bool(result_problems(result)))
 
 
 def result_key(sha256: str, prompt: PromptInfo, model: ModelInfo) -> str:

@@ -114,3 +114,14 @@ def recheck(article: Article, result: SummaryResult) -> SummaryResult:
     report = check(article, check_input(result.headline, result.summary, result.claims,
                                         result.people, result.countries, result.organisations))
     return result.model_copy(update={"validation": report, "figures": report.figures})
+
+
+def citation_problems(result: SummaryResult) -> list[str]:
+    return [f"key point {c.text!r} cites sentence numbers that do not exist: "
+            f"{c.invalid_citations}" for c in result.claims if c.invalid_citations]
+
+
+def result_problems(result: SummaryResult) -> list[str]:
+    """Everything wrong with a result, each once: the checker's findings, then citations of
+    sentences that do not exist (the batch's flagged status and its report both use this)."""
+    return list(dict.fromkeys(result.validation.problems() + citation_problems(result)))

@@ -21,6 +21,7 @@ from summariser.articles.models import Article
 from summariser.batch.models import BatchRun, Outcome
 from summariser.batch.report.conflicts import find_conflicts
 from summariser.batch.store import atomic_write
+from summariser.pipeline.results import result_problems
 from summariser.pipeline.schema import CitedSentence, SummaryResult
 
 if TYPE_CHECKING:
@@ -104,19 +105,12 @@ def _fill(view: ArticleView, outcome: Outcome, result: SummaryResult) -> None:
     """One article that cannot be shown (a bug, odd data) never costs the others their report:
     it is listed as failed, with why."""
     try:
-        view.problems = problems(result)
+        view.problems = result_problems(result)
         view.claims = claim_views(result)
         view.segments = segments(outcome.article, result)
     except Exception as exc:
         view.result, view.problems, view.claims, view.segments = None, [], [], []
         view.error = f"this article could not be shown in the report ({type(exc).__name__}: {exc})"
-
-
-def problems(result: SummaryResult) -> list[str]:
-    lines = result.validation.problems()
-    lines += [f"key point {c.text!r} cites sentence numbers that do not exist: "
-              f"{c.invalid_citations}" for c in result.claims if c.invalid_citations]
-    return list(dict.fromkeys(lines))
 
 
 def claim_views(result: SummaryResult) -> list[ClaimView]:
