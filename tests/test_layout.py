@@ -1,5 +1,6 @@
 """The package's layout, as the README's Layout section describes it: stage folders whose imports
-point down (in-function imports count), no import cycle, few modules at the top, small modules."""
+point down (in-function imports count), no import cycle, few modules at the top, small modules
+and functions."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ LAYERS: list[set[str]] = [
 ]
 MAX_TOP_MODULES = 8
 MAX_MODULE_LINES = 400
+MAX_FUNCTION_LINES = 40
 
 
 def module_name(path: Path) -> str:
@@ -117,6 +119,15 @@ def test_no_module_is_long() -> None:
     long = {str(p.relative_to(PACKAGE)): n for p in PACKAGE.rglob("*.py")
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES}
     assert long == {}
+
+
+def test_no_function_is_long() -> None:
+    long = [f"{p.relative_to(PACKAGE)}:{node.lineno} {node.name}"
+            for p in PACKAGE.rglob("*.py")
+            for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+            and (node.end_lineno or node.lineno) - node.lineno + 1 > MAX_FUNCTION_LINES]
+    assert long == []
 
 
 def test_the_checker_finds_a_cycle() -> None:
