@@ -12,7 +12,8 @@ failing articles). GET /stats returns the number of requests, in total and per a
 
 Tests use the same server with a queue of canned replies instead (`FakeServer(replies=[(status,
 headers, body), ...])`, no delay): each request takes the next one; the request bodies and
-headers are recorded either way (`requests`, `headers`).
+headers are recorded either way (`requests`, `headers`). With `batch=BatchAPI(answer)` it also
+serves the OpenAI Batch API's files and batches endpoints (upload, create, retrieve, content).
 
     python benchmarks/fake_openai_server.py --delay 0.05   # prints the base URL, then serves
 """
@@ -27,6 +28,9 @@ import sys
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
+from email.parser import BytesParser
+from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -80,13 +84,15 @@ class FakeServer:
     def __init__(self, delay: float = 0.05, max_requests: int = 20_000,
                  max_seconds: float = 900.0, port: int = 0,
                  replies: list[Reply] | None = None,
-                 models: list[dict[str, Any]] | None = None) -> None:
+                 models: list[dict[str, Any]] | None = None,
+                 batch: BatchAPI | None = None) -> None:
         self.delay, self.max_requests = delay, max_requests
         self.deadline = time.monotonic() + max_seconds
         self.per_article: Counter[str] = Counter()
         self.replies = None if replies is None else list(replies)
         # GET /models: these models; without them, the one fake model (404 with replies).
         self.models = models
+        self.batch = batch
         self.gets: list[str] = []
         self.requests: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []
@@ -108,6 +114,12 @@ class FakeServer:
         with self.lock:
             return {"requests": sum(self.per_article.values()),
                     "articles": dict(self.per_article)}
+
+    def batch_post(self, path: str, content_type: str, raw: bytes) -> Route | None:
+        return None if self.batch is None else self.batch.post(path, content_type, raw)
+
+    def batch_get(self, path: str) -> Route | None:
+        return None if self.batch is None else self.batch.get(path)
 
     def listed_models(self) -> list[dict[str, Any]] | None:
         if self.models is None and self.replies is None:
@@ -158,8 +170,11 @@ def _handler(server: FakeServer) -> type[BaseHTTPRequestHandler]:
 
         def do_POST(self) -> None:
             length = int(self.headers.get("content-length", 0))
+            raw = self.rfile.read(length)
+            if found := server.batch_post(self.path, self.headers.get("content-type", ""), raw):
+                return self._send(*found)
             try:
-                body = json.loads(self.rfile.read(length))
+                body = json.loads(raw)
             except ValueError:
                 return self._send(400, _error("the request body is not JSON"))
             if not self.path.rstrip("/").endswith("/chat/completions"):
@@ -172,17 +187,20 @@ def _handler(server: FakeServer) -> type[BaseHTTPRequestHandler]:
             server.gets.append(self.path)
             if self.path.rstrip("/").endswith("/stats"):
                 return self._send(200, server.stats())
+            if found := server.batch_get(self.path):
+                return self._send(*found)
             models = server.listed_models()
             if self.path.rstrip("/").endswith("/models") and models is not None:
                 return self._send(200, {"object": "list", "data": [
                     {"object": "model", "created": 0, "owned_by": "test", **m} for m in models]})
             self._send(404, _error(f"no such endpoint {self.path}"))
 
-        def _send(self, status: int, body: dict[str, Any],
+        def _send(self, status: int, body: dict[str, Any] | bytes,
                   headers: dict[str, str] | None = None) -> None:
-            data = json.dumps(body).encode()
+            data = body if isinstance(body, bytes) else json.dumps(body).encode()
+            kind = "application/octet-stream" if isinstance(body, bytes) else "application/json"
             self.send_response(status)
-            for key, value in {"content-type": "application/json", **(headers or {})}.items():
+            for key, value in {"content-type": kind, **(headers or {})}.items():
                 self.send_header(key, value)
             self.send_header("content-length", str(len(data)))
             self.end_headers()
@@ -192,6 +210,81 @@ def _handler(server: FakeServer) -> type[BaseHTTPRequestHandler]:
             pass
 
     return Handler
+
+
+Route = tuple[int, dict[str, Any] | bytes]
+
+
+class BatchAPI:
+    """The OpenAI Batch API's files and batches endpoints, in memory: an uploaded JSONL file, a
+    batch over it that completes after `polls` retrievals, with an output file made by
+    `answer(custom_id, request body)` -> (status code, response body)."""
+
+    def __init__(self, answer: Callable[[str, dict[str, Any]], tuple[int, dict[str, Any]]],
+                 polls: int = 2) -> None:
+        self.answer, self.polls = answer, polls
+        self.files: dict[str, bytes] = {}
+        self.batches: dict[str, dict[str, Any]] = {}
+        self.retrieved: dict[str, int] = {}
+        self.uploads: list[list[dict[str, Any]]] = []  # the request lines of each upload
+
+    def post(self, path: str, content_type: str, raw: bytes) -> Route | None:
+        if path.endswith("/files"):
+            form = _form(content_type, raw)
+            file_id = f"file-{len(self.files) + 1}"
+            self.files[file_id] = form["file"]
+            self.uploads.append([json.loads(x) for x in form["file"].decode().splitlines()])
+            return 200, {"id": file_id, "object": "file", "bytes": len(form["file"]),
+                         "created_at": 0, "filename": "requests.jsonl",
+                         "purpose": form["purpose"].decode(), "status": "processed"}
+        if path.endswith("/batches"):
+            request = json.loads(raw)
+            batch_id = f"batch_{len(self.batches) + 1}"
+            lines = self.files[request["input_file_id"]].decode().splitlines()
+            self.batches[batch_id] = {
+                "id": batch_id, "object": "batch", "endpoint": request["endpoint"],
+                "input_file_id": request["input_file_id"], "completion_window": "24h",
+                "status": "validating", "created_at": 0, "output_file_id": None,
+                "error_file_id": None, "metadata": request.get("metadata"),
+                "request_counts": {"total": len(lines), "completed": 0, "failed": 0}}
+            return 200, self.batches[batch_id]
+        return None
+
+    def get(self, path: str) -> Route | None:
+        parts = path.strip("/").split("/")
+        if parts[-2:-1] == ["batches"] and parts[-1] in self.batches:
+            return 200, self._advance(parts[-1])
+        if parts[-1] == "content" and parts[-2] in self.files:
+            return 200, self.files[parts[-2]]
+        return None
+
+    def _advance(self, batch_id: str) -> dict[str, Any]:
+        batch = self.batches[batch_id]
+        self.retrieved[batch_id] = seen = self.retrieved.get(batch_id, 0) + 1
+        if batch["status"] != "completed":
+            batch["status"] = "completed" if seen >= self.polls else "in_progress"
+        if batch["status"] == "completed" and batch["output_file_id"] is None:
+            lines = [json.loads(x) for x in self.files[batch["input_file_id"]].decode()
+                     .splitlines()]
+            out = []
+            for n, line in enumerate(lines):
+                status, body = self.answer(line["custom_id"], line["body"])
+                out.append(json.dumps({"id": f"batch_req_{n}", "custom_id": line["custom_id"],
+                                       "response": {"status_code": status,
+                                                    "request_id": f"req_{n}", "body": body},
+                                       "error": None}))
+            batch["output_file_id"] = output = f"file-{len(self.files) + 1}"
+            self.files[output] = ("\n".join(out) + "\n").encode()
+            batch["request_counts"]["completed"] = len(lines)
+        return batch
+
+
+def _form(content_type: str, raw: bytes) -> dict[str, bytes]:
+    """The fields of a multipart/form-data body."""
+    message = BytesParser(policy=HTTP).parsebytes(
+        f"content-type: {content_type}\r\n\r\n".encode() + raw)
+    return {part.get_param("name", header="content-disposition"): part.get_payload(decode=True)
+            for part in message.iter_parts()}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from summariser.commands.batch_jobs import add_job_options, dry_run, openai_batch
 from summariser.commands.options import add_model_options, settings_from_args
 from summariser.errors import naming
 
@@ -44,6 +45,7 @@ def add_parser(sub: Any) -> None:
                         "every article again; reports and manifest then cover this run only "
                         "(add --no-cache to bypass the result cache too)")
     add_model_options(p)
+    add_job_options(p)
     p.set_defaults(run=run)
 
 
@@ -65,13 +67,22 @@ def run(args: argparse.Namespace) -> int:
     elif args.concurrency > (most := max_concurrency()):
         print(f"summariser: --concurrency {args.concurrency} is more than this machine can keep "
               f"busy; running {most} at a time", file=sys.stderr)
-    progress = Progress(len(files), errors)
+    if args.dry_run:
+        return dry_run(args, settings, files)
+    llm = None
     try:
+        if args.openai_batch:
+            files, llm = openai_batch(args, settings, files)
+        progress = Progress(len(files), errors)
         with progress:
             batch = run_batch(files, args.out, settings, concurrency=args.concurrency,
                               input_errors=errors, on_outcome=progress.update,
-                              restart=args.restart)
+                              restart=args.restart, llm=llm)
     except KeyboardInterrupt:
+        if args.openai_batch and llm is None:
+            print(f"summariser: stopped waiting; the batch job keeps running (its id is in "
+                  f"{args.out}); run the same command again to collect it", file=sys.stderr)
+            return 130
         print(f"summariser: interrupted after {progress.done} of {len(files)} articles; run the "
               "same command again to continue", file=sys.stderr)
         return 130

@@ -84,8 +84,22 @@ class EmbeddedLLM:
                 "model_file_id": self.file_id}
 
     def count_tokens(self, text: str) -> int:
-        llama = self._model().prefill
+        llama = self._tokenizer()
         return len(llama.tokenize(text.encode("utf-8"), add_bos=False, special=True))
+
+    def count_chat_tokens(self, messages: list[Message]) -> int:
+        """The prompt's tokens as the model will see them (its chat template included)."""
+        import summariser.llm.llama_loop as llama_loop
+
+        chat = [{"role": m.role, "content": m.content} for m in messages]
+        return len(llama_loop.chat_tokens(self._tokenizer(), chat))
+
+    def _tokenizer(self) -> Any:
+        """The loaded model when there is one, else its vocabulary alone (read in well under a
+        second, no weights: `batch --dry-run` counts tokens without loading the model)."""
+        with _LOADED_LOCK:
+            loaded = _LOADED.get((str(self.path), self.context, self.threads))
+        return loaded.prefill if loaded is not None else _vocab(str(self.path))
 
     def generate(
         self, messages: list[Message], schema: type[BaseModel], max_tokens: int
@@ -115,6 +129,16 @@ class EmbeddedLLM:
 
     def _model(self) -> _Loaded:
         return _loaded(self.path, self.context, self.threads)
+
+
+@lru_cache(maxsize=2)
+def _vocab(path: str) -> Any:
+    import llama_cpp
+
+    try:
+        return llama_cpp.Llama(model_path=path, vocab_only=True, verbose=False)
+    except (ValueError, RuntimeError) as exc:
+        raise ModelError(f"could not read the model's vocabulary from {path}: {exc}") from exc
 
 
 @lru_cache(maxsize=32)

@@ -84,24 +84,42 @@ class OpenAICompatLLM:
                 self._served = []
         return self._served
 
+    def request_body(
+        self, messages: list[Message], schema: type[BaseModel], max_tokens: int
+    ) -> dict[str, Any]:
+        """The chat completions request as JSON: sent by generate(), and one line of an
+        OpenAI Batch API job (batch/openai_jobs.py), so both ask exactly the same."""
+        s = self.settings
+        fmt = {"type": "json_schema", "json_schema": {
+            "name": schema.__name__, "schema": json_schema(schema), "strict": False}}
+        return {"model": self.name, "temperature": s.temperature, "seed": s.seed,
+                "max_tokens": max_tokens,
+                "messages": [{"role": m.role, "content": m.content} for m in messages],
+                "response_format": fmt}
+
     def generate(
         self, messages: list[Message], schema: type[BaseModel], max_tokens: int
     ) -> Generation:
         client = self._client()
-        fmt = {"type": "json_schema", "json_schema": {
-            "name": schema.__name__, "schema": json_schema(schema), "strict": False}}
-        s = self.settings
-        request = {"model": self.name, "temperature": s.temperature, "seed": s.seed,
-                   "max_tokens": max_tokens,
-                   "messages": [{"role": m.role, "content": m.content} for m in messages],
-                   # Sent as it is: given as response_format, the SDK's request transform
-                   # walks the whole JSON schema on every call (~0.5 ms of CPU per request).
-                   "extra_body": {"response_format": fmt}}
+        request = self.request_body(messages, schema, max_tokens)
+        # Sent as it is: given as response_format, the SDK's request transform walks the
+        # whole JSON schema on every call (~0.5 ms of CPU per request).
+        request["extra_body"] = {"response_format": request.pop("response_format")}
         start = time.perf_counter()
         reply = call_with_retries(
             lambda timeout: client.chat.completions.create(**request, timeout=timeout),
-            self.url, s.retries, s.timeout)
+            self.url, self.settings.retries, self.settings.timeout)
         return _to_generation(reply, time.perf_counter() - start, max_tokens)
+
+    def generation_from_body(self, body: dict[str, Any], max_tokens: int) -> Generation:
+        """A chat completion received as JSON (a Batch API output line) as a Generation."""
+        from openai.types.chat import ChatCompletion
+
+        try:
+            reply = ChatCompletion.model_validate(body)
+        except ValueError as exc:
+            raise ModelError(f"the batch job's reply is not a chat completion ({exc})") from exc
+        return _to_generation(reply, 0.0, max_tokens)
 
     def prepare(self) -> None:
         """Builds the client now rather than in the first call (importing the openai SDK takes
