@@ -118,8 +118,18 @@ class FakeServer:
     def batch_post(self, path: str, content_type: str, raw: bytes) -> Route | None:
         return None if self.batch is None else self.batch.post(path, content_type, raw)
 
-    def batch_get(self, path: str) -> Route | None:
-        return None if self.batch is None else self.batch.get(path)
+    def get(self, path: str) -> Route:
+        """GET: /stats, the Batch API's batches and file contents, /models."""
+        self.gets.append(path)
+        if path.rstrip("/").endswith("/stats"):
+            return 200, self.stats()
+        if self.batch is not None and (found := self.batch.get(path)):
+            return found
+        models = self.listed_models()
+        if path.rstrip("/").endswith("/models") and models is not None:
+            return 200, {"object": "list", "data": [
+                {"object": "model", "created": 0, "owned_by": "test", **m} for m in models]}
+        return 404, _error(f"no such endpoint {path}")
 
     def listed_models(self) -> list[dict[str, Any]] | None:
         if self.models is None and self.replies is None:
@@ -184,16 +194,7 @@ def _handler(server: FakeServer) -> type[BaseHTTPRequestHandler]:
             self._send(status, reply, headers)
 
         def do_GET(self) -> None:
-            server.gets.append(self.path)
-            if self.path.rstrip("/").endswith("/stats"):
-                return self._send(200, server.stats())
-            if found := server.batch_get(self.path):
-                return self._send(*found)
-            models = server.listed_models()
-            if self.path.rstrip("/").endswith("/models") and models is not None:
-                return self._send(200, {"object": "list", "data": [
-                    {"object": "model", "created": 0, "owned_by": "test", **m} for m in models]})
-            self._send(404, _error(f"no such endpoint {self.path}"))
+            self._send(*server.get(self.path))
 
         def _send(self, status: int, body: dict[str, Any] | bytes,
                   headers: dict[str, str] | None = None) -> None:
