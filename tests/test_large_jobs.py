@@ -11,7 +11,9 @@ import pytest
 
 import summariser.batch.openai_jobs as openai_jobs
 from summariser.articles.load import load_article
+from summariser.batch.estimate import full_reply_tokens
 from summariser.cli import cli
+from summariser.pipeline.schema import Draft
 from tests.openai_server import BatchAPI, FakeOpenAIServer, completion
 from tests.replies import GOOD_004, SEED_004
 
@@ -64,10 +66,11 @@ def test_dry_run_counts_and_prices_without_calling_the_model(
         assert str(path) in out
     assert "3 articles" in out and "an estimate" in out  # no tokenizer for a remote model
     prompt = int(out.split("prompt tokens: ")[1].split(" ")[0].replace(",", ""))
-    assert 3 * 1000 < prompt < 3 * 2000  # seed 004's prompt is 1,226 tokens for Qwen2.5
-    assert "generated tokens: about 900" in out
+    assert 3 * 800 < prompt < 3 * 2000  # seed 004's prompt v8 was 1,226 tokens for Qwen2.5
+    reply = full_reply_tokens(Draft)
+    assert 20 < reply < 400 and f"generated tokens: about {3 * reply:,}" in out
     cost = float(out.split("cost: about $")[1].split(" ")[0])
-    assert cost == pytest.approx((prompt * 0.15 + 900 * 0.60) / 1e6, abs=1e-4)
+    assert cost == pytest.approx((prompt * 0.15 + 3 * reply * 0.60) / 1e6, abs=1e-4)
 
 
 def test_dry_run_uses_the_backends_tokenizer_where_it_has_one(tmp_path: Path) -> None:

@@ -9,17 +9,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from summariser.articles.load import load_article
 from summariser.articles.models import number_sentences
 from summariser.config import Settings
 from summariser.errors import SummariserError
-from summariser.llm.base import Message
+from summariser.llm.base import Message, json_schema
 from summariser.pipeline.longform import split_for_context
+from summariser.pipeline.schema import Draft
+from summariser.pipeline.summary import first_messages
 from summariser.prompting.templates import load_prompt
 
-# Generated tokens of one article's summary: the median of prompt v8 on the five seeds with the
-# embedded model (README, Speed: 308 tokens in one call). Other models write more or less.
-TYPICAL_GENERATED = 300
 CHARS_PER_TOKEN = 4  # English news text, for backends without a tokenizer here
 MESSAGE_OVERHEAD = 4  # a chat template's markers around each message
 
@@ -46,9 +47,11 @@ class Estimate:
     def prompt_tokens(self) -> int:
         return sum(a.prompt_tokens for a in self.ok)
 
+    reply_tokens: int = 0  # one reply's, estimated
+
     @property
     def generated(self) -> int:
-        return len(self.ok) * min(TYPICAL_GENERATED, self.max_tokens)
+        return len(self.ok) * self.reply_tokens
 
     def cost(self, price_in: float, price_out: float) -> float:
         """Prices in USD per million tokens."""
@@ -58,7 +61,8 @@ class Estimate:
 def estimate(files: list[Path], settings: Settings, llm: Any) -> Estimate:
     prompt = load_prompt(settings.prompt)
     counter = getattr(llm, "count_chat_tokens", None)
-    result = Estimate(counted=callable(counter), max_tokens=settings.max_tokens)
+    result = Estimate(counted=callable(counter), max_tokens=settings.max_tokens,
+                      reply_tokens=min(full_reply_tokens(Draft), settings.max_tokens))
     for path in files:
         cost = ArticleCost(path=str(path))
         try:
@@ -68,11 +72,27 @@ def estimate(files: list[Path], settings: Settings, llm: Any) -> Estimate:
             cost.error = str(exc)
         else:
             cost.parts = len(parts)
-            for part in parts:
-                messages = prompt.render(sentences=number_sentences(part))
+            requests = [first_messages(article, prompt)[0]] if len(parts) == 1 else [
+                prompt.render(sentences=number_sentences(part)) for part in parts]
+            for messages in requests:
                 cost.prompt_tokens += counter(messages) if callable(counter) else guess(messages)
         result.articles.append(cost)
     return result
+
+
+def full_reply_tokens(schema: type[BaseModel]) -> int:
+    """A reply as long as the schema lets it be (its strings at their maxLength, its lists
+    full), in tokens: what the model is held to, so it follows the schema when that changes."""
+    chars = 2
+    for name, prop in json_schema(schema)["properties"].items():
+        chars += len(name) + 6  # "name": , and the quotes
+        if "maxLength" in prop:
+            chars += int(prop["maxLength"])
+        elif prop.get("type") == "array":
+            chars += 4 * int(prop.get("maxItems", 5))
+        else:
+            chars += 10
+    return chars // CHARS_PER_TOKEN + 1
 
 
 def guess(messages: list[Message]) -> int:
@@ -91,9 +111,9 @@ def report_lines(found: Estimate, backend: str, prices: tuple[float, float] | No
         f"{len(found.ok)} articles ({len(found.articles) - len(found.ok)} unreadable), "
         f"no model called",
         f"prompt tokens: {found.prompt_tokens:,} ({how})",
-        f"generated tokens: about {found.generated:,}, an estimate ({TYPICAL_GENERATED} an "
-        f"article, the median on the seeds; at most {found.max_tokens} a call, and an article "
-        "re-asked or corrected makes more calls)",
+        f"generated tokens: about {found.generated:,}, an estimate ({found.reply_tokens} an "
+        "article: one reply as long as the schema allows; an article re-asked or corrected "
+        f"makes more calls, at most {found.max_tokens} tokens each)",
     ]
     if prices is not None:
         lines.append(f"cost: about ${found.cost(*prices):,.4f} at ${prices[0]:g} / "

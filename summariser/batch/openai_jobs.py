@@ -34,6 +34,7 @@ from summariser.errors import InputError, ModelError, SummariserError
 from summariser.llm.base import Generation, Message
 from summariser.pipeline.longform import split_for_context
 from summariser.pipeline.schema import Draft
+from summariser.pipeline.summary import first_messages
 from summariser.prompting.templates import load_prompt
 from summariser.redaction import redact
 
@@ -98,7 +99,7 @@ def first_requests(files: list[Path], settings: Settings,
             found[path] = ("", None)
             continue
         whole = len(split_for_context(article, prompt, llm, settings)) == 1
-        messages = prompt.render(sentences=article.numbered())
+        messages, _ = first_messages(article, prompt)
         body = llm.request_body(messages, Draft, settings.max_tokens) if whole else None
         found[path] = (article.sha256, body)
     return found

@@ -121,6 +121,13 @@ def model_view(article: Article) -> tuple[str, list[int]]:
     return title + "\n".join(lines), [s.index for s in body]
 
 
+def first_messages(article: Article, prompt: Prompt) -> tuple[list[Message], list[int]]:
+    """An article's first request to the model (also what `batch --openai-batch` sends and
+    `batch --dry-run` counts), and the article's number of each sentence it shows."""
+    view, numbers = model_view(article)
+    return prompt.render(sentences=view), numbers
+
+
 def _in_article_numbers(draft: Draft, numbers: list[int], notes: list[str]) -> Draft:
     """The draft with its key point numbers as the article's; numbers the model was not shown
     are left out, and said."""
@@ -143,8 +150,7 @@ def _ask_checked(
     """The model's draft; when the checker finds unsupported figures, names or quotes in what
     the model wrote (headline, summary), it is asked once more with the findings, and the
     reply with fewer findings is kept."""
-    view, numbers = model_view(article)
-    messages = prompt.render(sentences=view)
+    messages, numbers = first_messages(article, prompt)
     draft, history, gens = ask(llm, messages, Draft, settings.max_tokens, settings.reasks)
     items = _findings(article, draft)
     notes: list[str] = []
