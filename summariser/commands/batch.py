@@ -51,7 +51,7 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from summariser.articles.load import find_articles
-    from summariser.batch.run import max_concurrency, run_batch
+    from summariser.batch.run import max_concurrency
     from summariser.errors import InputError
 
     if args.concurrency < 1:
@@ -70,21 +70,15 @@ def run(args: argparse.Namespace) -> int:
     if args.dry_run:
         return dry_run(args, settings, files)
     llm = None
-    try:
-        if args.openai_batch:
+    if args.openai_batch:
+        try:
             files, llm = openai_batch(args, settings, files)
-        progress = Progress(len(files), errors)
-        with progress:
-            batch = run_batch(files, args.out, settings, concurrency=args.concurrency,
-                              input_errors=errors, on_outcome=progress.update,
-                              restart=args.restart, llm=llm)
-    except KeyboardInterrupt:
-        if args.openai_batch and llm is None:
+        except KeyboardInterrupt:
             print(f"summariser: stopped waiting; the batch job keeps running (its id is in "
                   f"{args.out}); run the same command again to collect it", file=sys.stderr)
             return 130
-        print(f"summariser: interrupted after {progress.done} of {len(files)} articles; run the "
-              "same command again to continue", file=sys.stderr)
+    batch = _batch(args, settings, files, errors, llm)
+    if batch is None:
         return 130
     counts = batch.count()
     print(f"{counts['succeeded']} of {counts['articles']} articles summarised "
@@ -94,6 +88,23 @@ def run(args: argparse.Namespace) -> int:
     if counts["failed"] or (args.fail_on_flagged and counts["flagged"]):
         return 1
     return 0
+
+
+def _batch(args: argparse.Namespace, settings: Any, files: list[Path], errors: list[Any],
+           llm: Any) -> Any:
+    """The batch run, or None when interrupted (said)."""
+    from summariser.batch.run import run_batch
+
+    progress = Progress(len(files), errors)
+    try:
+        with progress:
+            return run_batch(files, args.out, settings, concurrency=args.concurrency,
+                             input_errors=errors, on_outcome=progress.update,
+                             restart=args.restart, llm=llm)
+    except KeyboardInterrupt:
+        print(f"summariser: interrupted after {progress.done} of {len(files)} articles; run the "
+              "same command again to continue", file=sys.stderr)
+        return None
 
 
 class Progress:
