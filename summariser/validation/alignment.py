@@ -72,10 +72,11 @@ _LOCK = threading.Lock()
 
 
 def _index(article: Article) -> _Index:
+    key = f"{article.sha256}:{len(article.sentences)}"  # one text may be split differently
     with _LOCK:
-        cached = _CACHE.get(article.sha256)
+        cached = _CACHE.get(key)
         if cached is not None:
-            _CACHE.move_to_end(article.sha256)
+            _CACHE.move_to_end(key)
             return cached
     toks = [tokens(s.text) for s in article.sentences]
     keysets = [frozenset(k for t in content(ts) for k in t.keys) for ts in toks]
@@ -87,7 +88,7 @@ def _index(article: Article) -> _Index:
     index = _Index(article.sentences, toks, keysets,
                    {k: math.log(n / c) + 0.1 for k, c in counts.items()}, frozenset(counts))
     with _LOCK:
-        _CACHE[article.sha256] = index
+        _CACHE[key] = index
         if len(_CACHE) > 32:
             _CACHE.popitem(last=False)
     return index
@@ -103,12 +104,19 @@ def _score(claim: list[frozenset[str]], sentence_keys: frozenset[str],
     return total
 
 
-def align(article: Article, text: str, n: int = ALIGNED) -> list[Sentence]:
-    """The n article sentences sharing the rarest words with `text`, in article order."""
+def sentence_scores(article: Article, text: str) -> list[float]:
+    """For each article sentence (in order), the summed rarity of the words it shares with
+    `text`."""
     index = _index(article)
     claim = [t.keys & index.all_keys for t in content(tokens(text))]
     claim = [ks for ks in claim if ks]
-    scored = [(_score(claim, ks, index.weight), -i) for i, ks in enumerate(index.keysets)]
+    return [_score(claim, ks, index.weight) for ks in index.keysets]
+
+
+def align(article: Article, text: str, n: int = ALIGNED) -> list[Sentence]:
+    """The n article sentences sharing the rarest words with `text`, in article order."""
+    index = _index(article)
+    scored = [(score, -i) for i, score in enumerate(sentence_scores(article, text))]
     best = sorted((s for s in scored if s[0] > 0), reverse=True)[:n]
     return [index.sentences[-i] for _, i in sorted(best, key=lambda s: -s[1])]
 

@@ -19,8 +19,6 @@ cites.
 
 from __future__ import annotations
 
-import re
-
 from summariser.articles.models import Article, Sentence
 from summariser.validation.alignment import align
 from summariser.validation.figures import checked_figures, figures_in, figures_match
@@ -29,16 +27,15 @@ from summariser.validation.models import ClaimCheck, ClaimInput, SourceSpan
 from summariser.validation.name_index import Scope, name_index
 from summariser.validation.name_parts import find_names
 from summariser.validation.names import check_name
-from summariser.validation.words import content_words
+from summariser.validation.words import SENTENCE_END, content_words
 
 OVERLAP_MIN = 0.5
 _GOOD_FIGURES = ("supported", "derived")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])|\n+")
 
 
 def split_sentences(text: str) -> list[str]:
     """Sentences of a summary; fragments under three words ('Summary:') are left out."""
-    parts = (p.strip() for p in _SENTENCE_END.split(text))
+    parts = (p.strip() for p in SENTENCE_END.split(text))
     return [p for p in parts if len(p.split()) >= 3]
 
 

@@ -17,7 +17,9 @@ Rules (the goal is never to publish a wrong number):
   figures' context score sums 1/(distance in the claim × distance in the source) over shared
   items. A claim whose value is in the source but whose clause fits another source figure of the
   same kind clearly better is a `mismatch`: "$237 million in 2019" when the source says "$237
-  million in 2020 ... compared to 2019". A bare count or ordinal whose equal source figure shares
+  million in 2020 ... compared to 2019"; but not when the claim's sentence restates a sentence
+  stating the value (figure_support.py). A range's ends are figures too ("4-7%" is "4% to 7%"
+  of one sentence). A bare count or ordinal whose equal source figure shares
   no context at all is not supported ("23 changes" against a "23-man squad").
 - Ages: "Pippa, 31," and "the 31-year-old" are the same figure. A bare number with a scale word
   ("237 million") matches an amount of that size in any currency or unit.
@@ -39,6 +41,7 @@ from dataclasses import dataclass, field
 import summariser.validation.figure_patterns as P
 from summariser.articles.models import Article
 from summariser.validation.arithmetic import AMOUNTS, candidates, describe, round_sig
+from summariser.validation.figure_support import claim_sentence, range_ends, restates
 from summariser.validation.memo import Memo
 from summariser.validation.models import FigureCheck, SourceSpan
 from summariser.validation.numbers import Figure, parse_figures
@@ -109,8 +112,8 @@ def _index(article: Article) -> _Source:
         j = bisect_right(furniture_starts, fig.start) - 1
         piece = article.furniture[j] if j >= 0 else None
         furniture = piece.kind if piece is not None and fig.start < piece.end else None
-        figures.append(_Src(fig, article.sentences[i].index if inside else None, furniture,
-                            _distances(fig)))
+        sentence = article.sentences[i].index if inside else None
+        figures += [_Src(f, sentence, furniture, _distances(f)) for f in [fig, *range_ends(fig)]]
     body = [s for s in figures if s.furniture is None]
     years = {s.fig.iso[:4] if s.fig.iso else f"{s.fig.value:.0f}" for s in body
              if s.fig.kind == "year" or (s.fig.kind == "date" and s.fig.iso
@@ -284,17 +287,20 @@ def _unrelated(article: Article, c: Figure, same: _Src, rival: _Src | None) -> F
     return _result(article, c, "unsupported", same, elsewhere)
 
 
-def _in_body(article: Article, c: Figure, dist: dict[str, int], body: list[_Src],
+def _in_body(article: Article, c: Figure, sentence: str, body: list[_Src],
              rivals: list[_Src]) -> FigureCheck:
     """The claim equals body figures: supported by the best-fitting one, unless the claim's
-    clause is about another figure (see the module docstring)."""
+    clause is about another figure and its sentence does not restate one stating the value
+    (see the module docstring)."""
+    dist = _distances(c)
     best, score = _best(dist, body)
     assert best is not None
     if c.kind in ("number", "ordinal") and score == 0:
         rival, rival_score = _best(dist, rivals)
         return _unrelated(article, c, best, rival if rival_score >= _MISMATCH_MIN else None)
     same, same_score = _best(dist, [r for r in rivals if r.fig.kind == c.kind])
-    if same and _overridden(c, score, same_score) and _tells_apart(article, c, dist, best, same):
+    if (same and _overridden(c, score, same_score) and _tells_apart(article, c, dist, best, same)
+            and not restates(article, sentence, [b.sentence for b in body], same.sentence)):
         return _result(article, c, "mismatch", same,
                        f"source says {same.fig.text} here ({best.fig.text} is about something "
                        "else)")
@@ -302,14 +308,25 @@ def _in_body(article: Article, c: Figure, dist: dict[str, int], body: list[_Src]
     return _result(article, c, "supported", best, note)
 
 
-def _check_one(article: Article, src: _Source, c: Figure) -> FigureCheck:
+def _ends_in_one_sentence(c: Figure, src: _Source) -> _Src | None:
+    """A claimed range whose two ends are body figures of one sentence ("4-7%": "4% to 7%")."""
+    ends = range_ends(c)
+    found = [{s.sentence: s for s in src.body if s.sentence and _match(end, s.fig)}
+             for end in ends]
+    common = set(found[0]) & set(found[1]) if ends else set()
+    return found[0][min(common)] if common else None
+
+
+def _check_one(article: Article, src: _Source, c: Figure, sentence: str) -> FigureCheck:
     dist = _distances(c)
     matches = [s for s in src.figures if _match(c, s.fig, src.years)]
+    if not matches and (ends := _ends_in_one_sentence(c, src)):
+        return _result(article, c, "supported", ends, "the range's ends, stated separately")
     body = [s for s in matches if s.furniture is None]
     matched = {id(s) for s in matches}  # by identity: comparing models is slow (quadratic)
     rivals = [s for s in src.body if _family(s.fig) == _family(c) and id(s) not in matched]
     if body:
-        return _in_body(article, c, dist, body, rivals)
+        return _in_body(article, c, sentence, body, rivals)
     if matches:
         return _result(article, c, "boilerplate", matches[0],
                        f"only in page furniture ({matches[0].furniture})")
@@ -335,7 +352,7 @@ def checked_figures(article: Article, text: str) -> list[tuple[Figure, FigureChe
     src = _source(article)
     out = []
     for c in parse_figures(text):
-        check = _check_one(article, src, c)
+        check = _check_one(article, src, c, claim_sentence(text, c))
         if not (check.status == "unsupported" and _is_reference(text, c)):
             out.append((c, check))
     return out

@@ -37,6 +37,7 @@ MONTHS = MONTH_WORDS
 WEEKDAYS = wordset("monday tuesday wednesday thursday friday saturday sunday")
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])|\n+")
 
 
 def fold(text: str) -> str:
