@@ -14,9 +14,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "summariser"
 LAYERS: list[set[str]] = [
     {"errors", "config", "redaction"},
     {"articles"},
+    {"validation"},  # the checker needs no model: it sits below the LLM stack
     {"llm"},
     {"prompting"},
-    {"validation"},
     {"pipeline"},
     {"output", "batch", "evaluation"},
     {"commands", "cli", "__main__"},

@@ -59,7 +59,12 @@ def run(args: argparse.Namespace) -> int:
     name = "standard input" if args.summary == "-" else args.summary
     summary = parse_summary(read_text(args.summary), name)
     article = load_article(args.source)
-    report = check(article, summary, judge=_judge(args), strict_quotes=args.strict_quotes)
+    judge = _judge(args)
+    report = check(article, summary, strict_quotes=args.strict_quotes)
+    if judge is not None:
+        from summariser.pipeline.judge import judge_report
+
+        judge_report(report, judge)
     if args.format == "json":
         sys.stdout.write(json.dumps(report.model_dump(mode="json"), indent=2,
                                     ensure_ascii=False) + "\n")

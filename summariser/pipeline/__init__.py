@@ -6,4 +6,6 @@
 - `results.py`: the model's Draft -> SummaryResult (citations to spans, the checker run).
 - `schema.py`: `Draft` (what the model is held to) and `SummaryResult` (what comes out).
 - `cache.py`: the result cache (diskcache), keyed by everything that changes a result.
+- `judge.py`: `check --judge`, an LLM's verdict per claim added to the checker's report (the
+  checker itself needs no model).
 """

@@ -1,5 +1,6 @@
 """The validation stage: deterministic checks of a summary against its source article. It needs no
-model and imports nothing from the LLM stack (except `judge.py`, for `--judge`).
+model and imports nothing from the LLM stack (the stage sits below llm/ and prompting/; the LLM
+judge of `check --judge` is summariser/pipeline/judge.py, run on the checker's report).
 
 - `checker.py`: `check(source, summary)`, the entry point, and what makes a report `ok`;
   `statuses.py` the statuses that fail it; `models.py` the report's types (CheckInput in,
@@ -8,8 +9,7 @@ model and imports nothing from the LLM stack (except `judge.py`, for `--judge`).
   (matched against the article's figures), `arithmetic.py` (figures derived from others).
 - names: `names.py` (checks), `name_parts.py`, `name_index.py` (the article's names, indexed),
   `countries.py` (demonyms, capitals; data in summariser/data/countries.json), `words.py`.
-- `quotes.py` quoted text; `claims.py` claims against the sentences they cite; `judge.py` an LLM's
-  verdict per claim (`--judge`).
+- `quotes.py` quoted text; `claims.py` claims against the sentences they cite.
 
     from summariser.validation import check
 """

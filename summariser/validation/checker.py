@@ -1,7 +1,7 @@
 """`check`: a summary against its source, deterministically: figures, names, quotes, claims.
 
-Imports nothing from the LLM stack (only `judge` does, when given), so `summariser check` starts
-fast.
+Imports nothing from the LLM stack, so `summariser check` starts fast (an LLM's verdict per
+claim, `--judge`, is added to the report afterwards by summariser/pipeline/judge.py).
 
 What is checked:
 - a plain string: the figures of the text (figures.check_figures), the names found in it
@@ -12,14 +12,12 @@ What is checked:
   its text, its quotes, and its claims against the sentences they cite.
 `ok` is True iff no figure is mismatch/unsupported/boilerplate, no name is unsupported or
 boilerplate, no quote is unsupported (nor paraphrased, with strict_quotes), no claim is
-unsupported, contradicted or bad_citation, and no judge
-verdict (when a judge is given) is 'contradicted'. `derived` figures and `partial` claims are
+unsupported, contradicted or bad_citation. `derived` figures and `partial` claims are
 reported but do not fail the check."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from summariser.articles.load import resolve_article
 from summariser.articles.models import Article
@@ -29,9 +27,6 @@ from summariser.validation.models import CheckInput, ClaimInput, FigureCheck, Va
 from summariser.validation.names import check_names
 from summariser.validation.quotes import check_quotes
 from summariser.validation.statuses import FAILING_CLAIMS, FAILING_FIGURES
-
-if TYPE_CHECKING:
-    from summariser.llm.base import LLM
 
 
 def _as_input(summary: str | CheckInput) -> CheckInput:
@@ -58,18 +53,16 @@ def is_ok(report: ValidationReport, strict_quotes: bool = False) -> bool:
         any(f.status in FAILING_FIGURES for f in report.figures)
         or any(n.status != "supported" for n in report.names)
         or any(q.status in failing_quotes for q in report.quotes)
-        or any(c.status in FAILING_CLAIMS or c.judge == "contradicted" for c in report.claims)
+        or any(c.status in FAILING_CLAIMS for c in report.claims)
     )
 
 
 def check(
-    source: Article | str | Path, summary: str | CheckInput, *, judge: LLM | None = None,
-    strict_quotes: bool = False,
+    source: Article | str | Path, summary: str | CheckInput, *, strict_quotes: bool = False,
 ) -> ValidationReport:
-    """Check `summary` against `source` (an Article, a path, or article text). With `judge`,
-    each claim also gets the model's verdict on its evidence sentences. Sentences of the source
-    that read as instructions to an AI (Article.suspect) are not support (data_only.py). With
-    `strict_quotes`, a paraphrased quotation fails the check too."""
+    """Check `summary` against `source` (an Article, a path, or article text). Sentences of
+    the source that read as instructions to an AI (Article.suspect) are not support
+    (data_only.py). With `strict_quotes`, a paraphrased quotation fails the check too."""
     article = resolve_article(source)
     given = _as_input(summary)
     if article.suspect:
@@ -78,10 +71,6 @@ def check(
         report = check_as_data(article, given, check_items)
     else:
         report = check_items(article, given)
-    if judge is not None:
-        from summariser.validation.judge import judge_claims
-
-        judge_claims(report.claims, judge)
     if not _checkable(report):
         report.notes.append(NOTHING_CHECKED)
     report.ok = is_ok(report, strict_quotes) and not report.notes

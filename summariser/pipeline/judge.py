@@ -1,7 +1,8 @@
-"""`--judge`: an LLM's verdict on each claim against its evidence sentences (supported,
-contradicted, not enough information), through the same backends as summarising. The prompt is
-prompts/judge.md. Deterministic checks stay authoritative; a 'contradicted' verdict adds to
-them (it fails the report), the other verdicts are shown only."""
+"""`summariser check --judge`: an LLM's verdict on each claim against its evidence sentences
+(supported, contradicted, not enough information), through the same backends as summarising. The
+prompt is prompts/judge.md. It runs on the checker's report, after the checker: the checker
+stays deterministic and model-free, and its verdicts stay authoritative; a 'contradicted'
+verdict adds to them (it fails the report), the other verdicts are shown only."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from summariser.llm.base import LLM
-from summariser.validation.models import ClaimCheck
+from summariser.validation.models import ClaimCheck, ValidationReport
 
 Verdict = Literal["supported", "contradicted", "not enough information"]
 JUDGE_MAX_TOKENS = 40
@@ -33,9 +34,12 @@ def judge_claim(claim: ClaimCheck, llm: LLM, prompt_name: str = "judge") -> Verd
     return reply.verdict
 
 
-def judge_claims(claims: list[ClaimCheck], llm: LLM) -> None:
-    """Sets each claim's `judge` verdict; a contradiction is also listed as a problem."""
-    for claim in claims:
+def judge_report(report: ValidationReport, llm: LLM) -> ValidationReport:
+    """Sets each claim's `judge` verdict; a contradiction is also listed as a problem and fails
+    the report."""
+    for claim in report.claims:
         claim.judge = judge_claim(claim, llm)
         if claim.judge == "contradicted":
             claim.problems.append("the judge model says the cited sentences contradict it")
+            report.ok = False
+    return report
