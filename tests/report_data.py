@@ -74,8 +74,9 @@ def make_result(article: Article, headline: str, points: list[tuple[str, list[in
     figures = figures or []
     ok = all(f.status in ("supported", "derived") for f in figures)
     report = ValidationReport(ok=ok, figures=figures, claims=[
-        ClaimCheck(text=c.text, cited=[s.index for s in c.sentences],
-                   status="supported" if c.sentences else "bad_citation") for c in claims])
+        ClaimCheck(text=c.text, claim=i, cited=[s.index for s in c.sentences],
+                   status="supported" if c.sentences else "bad_citation")
+        for i, c in enumerate(claims)])
     return SummaryResult(
         source=SourceInfo(path=article.path, sha256=article.sha256,
                           sentences=len(article.sentences)),

@@ -121,6 +121,21 @@ def test_claims_point_at_sentences_of_their_own_article() -> None:
     assert "Cites sentences that do not exist: 9" in html
 
 
+def test_each_claim_shows_the_check_of_its_own_position() -> None:
+    # Two key points with one text (an article that says a thing twice): each has its own check.
+    article = make_article(["Talks began.", "They ended.", "Talks began."], "t.txt")
+    result = make_result(article, "h", [("Talks began.", [1]), ("Talks began.", [9])])
+    result.validation.claims.reverse()  # the link is the claim's position, not list order
+    views = report.claim_views(result)
+    assert [(v.status, v.invalid) for v in views] == [("supported", []), ("bad_citation", [9])]
+    stored = result.model_dump(mode="json")
+    for checked in stored["validation"]["claims"]:
+        checked.pop("claim")  # a result written before checks named their claim
+    stored["validation"]["claims"].reverse()
+    old = type(result).model_validate(stored)
+    assert [c.claim for c in old.validation.claims] == [0, 1]  # linked in claims' order
+
+
 def test_page_furniture_is_marked_in_the_article_text() -> None:
     article = make_article(["Talks began.", "They ended well."], "f.txt")
     teaser = "Read more: other news"

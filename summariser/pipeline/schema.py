@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from summariser.prompting.templates import PromptInfo
-from summariser.validation.models import FigureCheck, ValidationReport
+from summariser.validation.models import ClaimCheck, FigureCheck, ValidationReport
 
 HEADLINE_CHARS = 90
 SUMMARY_CHARS = 320
@@ -98,6 +98,9 @@ Mode = Literal["model", "extractive"]
 
 
 class SummaryResult(BaseModel):
+    """`key_points[i]` is the text of `claims[i]` (the key point with its cited sentences), and
+    the validation's check of it is the ClaimCheck whose `claim` is i (`claim_check`)."""
+
     source: SourceInfo
     mode: Mode = Field("model", description="'extractive': no usable model reply, so headline, "
                        "summary and key points are the article's own sentences (see warnings)")
@@ -116,3 +119,15 @@ class SummaryResult(BaseModel):
     model: ModelInfo
     usage: Usage = Field(default_factory=Usage)
     warnings: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _link_claim_checks(self) -> SummaryResult:
+        # Results stored before checks named their claim were checked in claims' order.
+        for position, checked in enumerate(self.validation.claims):
+            if checked.claim is None and position < len(self.claims):
+                checked.claim = position
+        return self
+
+    def claim_check(self, position: int) -> ClaimCheck | None:
+        """The validation's check of `claims[position]`."""
+        return next((c for c in self.validation.claims if c.claim == position), None)

@@ -128,4 +128,8 @@ def check_claim(article: Article, claim: ClaimInput) -> ClaimCheck:
 
 
 def check_claims(article: Article, claims: list[ClaimInput]) -> list[ClaimCheck]:
-    return [check_claim(article, c) for c in claims]
+    """One check per claim, each naming the position of the claim it checks."""
+    checks = [check_claim(article, c) for c in claims]
+    for position, checked in enumerate(checks):
+        checked.claim = position
+    return checks

@@ -65,6 +65,9 @@ class MeaningFinding(BaseModel):
 
 class ClaimCheck(BaseModel):
     text: str
+    claim: int | None = Field(default=None, description="0-based position of the claim checked "
+                              "in the input's claims (in a SummaryResult: in its claims and "
+                              "key points)")
     cited: list[int] = Field(default_factory=list)
     status: ClaimStatus
     overlap: float = Field(0.0, description="share of the claim's content words in cited sentences")

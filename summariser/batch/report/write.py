@@ -114,11 +114,9 @@ def _fill(view: ArticleView, outcome: Outcome, result: SummaryResult) -> None:
 
 
 def claim_views(result: SummaryResult) -> list[ClaimView]:
-    checks = result.validation.claims
     views = []
-    for i, claim in enumerate(result.claims):
-        check = checks[i] if i < len(checks) and checks[i].text == claim.text else next(
-            (c for c in checks if c.text == claim.text), None)
+    for position, claim in enumerate(result.claims):
+        check = result.claim_check(position)
         status = check.status if check else ("bad_citation" if claim.invalid_citations else "")
         views.append(ClaimView(claim.text, status, claim.sentences, claim.invalid_citations,
                                check.problems if check else []))
