@@ -21,6 +21,7 @@ from summariser.pipeline.schema import (
 )
 from summariser.prompting.templates import PromptInfo
 from summariser.validation.models import ClaimCheck, FigureCheck, SourceSpan, ValidationReport
+from summariser.validation.numbers import parse_figures
 
 
 def load_module(path: Path) -> ModuleType:
@@ -56,11 +57,13 @@ def figure(article: Article, number: int, text: str, kind: str, status: str = "s
     """A figure check pointing at `text` inside sentence `number` of the article."""
     sentence = article.sentences[number - 1]
     start = sentence.start + sentence.text.index(text)
+    # the source figure as the checker's parser reads it in the article
+    (parsed,) = [f for f in parse_figures(article.text) if f.start == start]
     return FigureCheck(
         text=text, kind=kind, value=value, unit=unit, status=status,  # type: ignore[arg-type]
         source=SourceSpan(start=start, end=start + len(text), text=text, sentence=number),
         sentence=SourceSpan(start=sentence.start, end=sentence.end, text=sentence.text,
-                            sentence=number))
+                            sentence=number), source_figure=parsed)
 
 
 def make_result(article: Article, headline: str, points: list[tuple[str, list[int]]],

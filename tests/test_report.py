@@ -10,6 +10,7 @@ from pathlib import Path
 from summariser.articles.models import Furniture
 from summariser.batch.report import write as report
 from summariser.batch.report.conflicts import find_conflicts
+from summariser.validation.checker import check
 from summariser.validation.numbers import parse_figures
 from tests.report_data import (
     TRADE,
@@ -176,6 +177,20 @@ def test_a_trade_figure_reported_differently_is_a_conflict() -> None:
     assert [(c.first.text, c.second.text) for c in conflicts] == [
         ("$237 million", "$310 million")]
     assert {"trade", "iran", "kazakhstan"} <= set(conflicts[0].shared)
+
+
+def test_conflicts_compare_the_figures_the_checker_matched() -> None:
+    checked = [make_result(article, "h", [("p", [2])], check(article, summary).figures,
+                           countries=["Iran"])
+               for article, summary in ((TRADE, "Trade was $237 million in 2020."),
+                                        (TRADE_OTHER, "Trade was $310 million in 2020."))]
+    assert all(f.source_figure is not None for r in checked for f in r.figures)
+    (conflict,) = find_conflicts(enumerate(checked))
+    assert (conflict.first.text, conflict.second.text) == ("$237 million", "$310 million")
+    for result in checked:  # stored before checks carried the parsed figure: nothing to compare
+        for fig in result.figures:
+            fig.source_figure = None
+    assert find_conflicts(enumerate(checked)) == []
 
 
 def test_conflicts_are_conservative() -> None:

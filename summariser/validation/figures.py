@@ -70,6 +70,7 @@ class _Src:
     sentence: int | None
     furniture: str | None
     dist: dict[str, int] = field(default_factory=dict)
+    written: Figure | None = None  # for an end of a range: the range as written
 
 
 @dataclass
@@ -113,7 +114,8 @@ def _index(article: Article) -> _Source:
         piece = article.furniture[j] if j >= 0 else None
         furniture = piece.kind if piece is not None and fig.start < piece.end else None
         sentence = article.sentences[i].index if inside else None
-        figures += [_Src(f, sentence, furniture, _distances(f)) for f in [fig, *range_ends(fig)]]
+        figures.append(_Src(fig, sentence, furniture, _distances(fig)))
+        figures += [_Src(f, sentence, furniture, _distances(f), fig) for f in range_ends(fig)]
     body = [s for s in figures if s.furniture is None]
     years = {s.fig.iso[:4] if s.fig.iso else f"{s.fig.value:.0f}" for s in body
              if s.fig.kind == "year" or (s.fig.kind == "date" and s.fig.iso
@@ -234,8 +236,9 @@ def _span(article: Article, src: _Src) -> tuple[SourceSpan, SourceSpan | None]:
 
 def _result(article: Article, c: Figure, status: str, src: _Src | None, note: str) -> FigureCheck:
     span, sent = _span(article, src) if src else (None, None)
+    written = (src.written or src.fig) if src else None
     return FigureCheck(text=c.text, kind=c.kind, value=c.value, unit=c.unit, status=status,  # type: ignore[arg-type]
-                       source=span, sentence=sent, note=note)
+                       source=span, sentence=sent, note=note, source_figure=written)
 
 
 def _best(dist: dict[str, int], cands: list[_Src]) -> tuple[_Src | None, float]:

@@ -23,6 +23,24 @@ class SourceSpan(BaseModel):
     sentence: int | None = Field(default=None, description="1-based sentence number, if any")
 
 
+class Figure(BaseModel):
+    """A figure as the parser (numbers.py) reads it, offsets into the text it was found in."""
+
+    text: str
+    start: int
+    end: int
+    kind: str = Field(description="number percent money quantity date year range ordinal time")
+    value: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    iso: str | None = None
+    approx: str | None = None
+    digits: int | None = Field(default=None, description="significant digits as written")
+    context: list[str] = Field(default_factory=list, description="content words and neighbouring "
+                               "figures (#kind:value) of the clause, in reading order")
+    before: int = Field(default=0, description="how many context items precede the figure")
+
+
 class FigureCheck(BaseModel):
     text: str = Field(description="the figure as written in the summary")
     kind: str = Field(description="number, percent, money, quantity, date, year, range, ...")
@@ -32,6 +50,9 @@ class FigureCheck(BaseModel):
     source: SourceSpan | None = Field(default=None, description="the matching source figure")
     sentence: SourceSpan | None = Field(default=None, description="the source sentence")
     note: str = ""
+    source_figure: Figure | None = Field(
+        default=None, description="the matching source figure as the parser read it (value, "
+        "range, precision, context words): what the batch report compares across articles")
 
 
 class NameCheck(BaseModel):

@@ -27,27 +27,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from pydantic import BaseModel, Field
 from text_to_num import find_numbers
 
 import summariser.validation.figure_patterns as P
 from summariser.articles.dates import month_number
-
-
-class Figure(BaseModel):
-    text: str
-    start: int
-    end: int
-    kind: str = Field(description="number percent money quantity date year range ordinal time")
-    value: float | None = None
-    high: float | None = None
-    unit: str | None = None
-    iso: str | None = None
-    approx: str | None = None
-    digits: int | None = Field(default=None, description="significant digits as written")
-    context: list[str] = Field(default_factory=list, description="content words and neighbouring "
-                               "figures (#kind:value) of the clause, in reading order")
-    before: int = Field(default=0, description="how many context items precede the figure")
+from summariser.validation.models import Figure
 
 
 @dataclass

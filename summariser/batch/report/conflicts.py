@@ -9,7 +9,8 @@ Two figures are about the same thing only when all of these hold:
   left out: different years or ranks in different articles are seldom about one thing;
 - the two articles name at least one person, country or organisation in common;
 - at least two content words around the figures are shared (the validation figure parser's
-  `Figure.context`), and any years or dates near them are the same.
+  `Figure.context`, kept in each check as `source_figure`), and any years or dates near them
+  are the same.
 They conflict when their values differ beyond rounding: each is rounded to the other's written
 precision, an approximate figure ("about", "more than") or a range that covers the other is not
 a conflict."""
@@ -22,8 +23,7 @@ from dataclasses import dataclass
 
 from summariser.pipeline.schema import SummaryResult
 from summariser.validation.arithmetic import round_sig
-from summariser.validation.models import FigureCheck
-from summariser.validation.numbers import Figure, parse_figures
+from summariser.validation.models import Figure
 
 IGNORED_KINDS = frozenset({"year", "ordinal", "time"})
 MIN_SHARED_WORDS = 2
@@ -57,27 +57,16 @@ class Conflict:
 
 
 def mentions(article: int, result: SummaryResult) -> list[Mention]:
+    """The source figures the checker matched, as its parser read them (carried in the result:
+    never parsed again here). Results stored before checks carried them have none."""
     found = []
     for check in result.figures:
         if check.status != "supported" or check.kind in IGNORED_KINDS:
             continue
-        figure = source_figure(check)
-        if figure is not None and figure.kind not in IGNORED_KINDS:
-            assert check.sentence is not None
+        figure = check.source_figure
+        if figure is not None and figure.kind not in IGNORED_KINDS and check.sentence:
             found.append(Mention(article, figure.text, check.sentence.text, figure))
     return found
-
-
-def source_figure(check: FigureCheck) -> Figure | None:
-    """The parsed source figure a check points at, with the words around it in its sentence."""
-    if check.sentence is None or check.source is None:
-        return None
-    offset = check.source.start - check.sentence.start
-    figures = parse_figures(check.sentence.text)
-    for figure in figures:
-        if figure.start <= offset < figure.end:
-            return figure
-    return next((f for f in figures if f.text == check.source.text), None)
 
 
 def find_conflicts(results: Iterable[tuple[int, SummaryResult]]) -> list[Conflict]:
