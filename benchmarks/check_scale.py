@@ -1,8 +1,10 @@
 """How `summariser check` grows with the article: the time of loading an article of 10 KB ...
 5 MB (sentences, furniture) and of checking a ~100-word summary against it (figures, names,
-quotes, claims), each on a new article. The seeds' paragraphs are repeated with their
-figures changed, so every copy has figures and names of its own. Linear means the last
-column stays about the same. Target: check() <= 1 s on a 1 MB article.
+quotes, claims), each on a new article; then of checking a summary whose names, acronyms,
+title, quote and figure are not in the article (the look-ups that scan the whole article
+before they give up). The seeds' paragraphs are repeated with their figures changed, so every
+copy has figures and names of its own. Linear means the ms-per-KB columns stay about the same.
+Target: check() <= 1 s on a 1 MB article.
 
     python benchmarks/check_scale.py [--sizes 10,100,1000,5000] [--one-line]
 
@@ -29,6 +31,10 @@ SUMMARY = (
     "of high significance” and backed Kazakhstan's access to the Bandar Abbas port. Kish Air "
     "now flies from Gorgan to Aktau once a month."
 )
+UNSUPPORTED = (
+    "Boris Johnson told the WTO and NATO that Kazakhstan's Minister of Defence Olzhas Bektenov "
+    "had said “trade collapsed completely last winter” after 4,321 trucks were stopped."
+)
 
 
 def article_text(kilobytes: int, one_line: bool) -> str:
@@ -45,7 +51,7 @@ def article_text(kilobytes: int, one_line: bool) -> str:
     return (" " if one_line else "\n\n").join(out)[: kilobytes * 1000]
 
 
-def measure(kilobytes: int, one_line: bool) -> tuple[float, float]:
+def measure(kilobytes: int, one_line: bool) -> tuple[float, float, float]:
     from summariser.articles.build import article_from_text
     from summariser.validation import check
 
@@ -54,7 +60,9 @@ def measure(kilobytes: int, one_line: bool) -> tuple[float, float]:
     article = article_from_text(text)
     loaded = time.process_time()
     check(article, SUMMARY)
-    return loaded - started, time.process_time() - loaded
+    checked = time.process_time()
+    check(article, UNSUPPORTED)
+    return loaded - started, checked - loaded, time.process_time() - checked
 
 
 def main() -> None:
@@ -67,11 +75,14 @@ def main() -> None:
     from summariser.validation import check
 
     check(article_from_text(SEEDS[0].read_text(encoding="utf-8")), SUMMARY)  # imports, words
-    print("CPU seconds (time.process_time) of one process")
-    print(f"{'KB':>6} {'load s':>8} {'check s':>8} {'check ms per KB':>16}")
+    print("CPU seconds (time.process_time) of one process; target: check s <= 1 at 1000 KB")
+    print(f"{'KB':>6} {'load s':>8} {'check s':>8} {'ms/KB':>7} {'load+check ms/KB':>17}"
+          f" {'unsupported s':>14} {'ms/KB':>7}")
     for kb in (int(s) for s in args.sizes.split(",")):
-        load, checked = measure(kb, args.one_line)
-        print(f"{kb:>6} {load:>8.3f} {checked:>8.3f} {checked * 1000 / kb:>16.3f}", flush=True)
+        load, checked, errant = measure(kb, args.one_line)
+        print(f"{kb:>6} {load:>8.3f} {checked:>8.3f} {checked * 1000 / kb:>7.2f}"
+              f" {(load + checked) * 1000 / kb:>17.2f} {errant:>14.3f} {errant * 1000 / kb:>7.2f}",
+              flush=True)
 
 
 if __name__ == "__main__":

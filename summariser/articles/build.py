@@ -9,6 +9,7 @@ from summariser.articles.models import Article, Sentence
 from summariser.articles.sentences import TERMINAL, sentence_spans
 from summariser.articles.suspect import suspect_sentences
 from summariser.errors import InputError
+from summariser.gc_pause import gc_paused
 
 
 def _title(sentences: list[Sentence], first: Piece | None) -> str | None:
@@ -23,6 +24,11 @@ def _title(sentences: list[Sentence], first: Piece | None) -> str | None:
 
 def build_article(text: str, path: str | None, title: str | None = None,
                   date: str | None = None) -> Article:
+    with gc_paused():  # a long article is many small objects (gc_pause.py)
+        return _build(text, path, title, date)
+
+
+def _build(text: str, path: str | None, title: str | None, date: str | None) -> Article:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError("the article is empty", path)

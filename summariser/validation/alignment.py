@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from summariser.articles.models import Article, Sentence
+from summariser.gc_pause import gc_paused
 from summariser.validation.lexicon import base_forms
 from summariser.validation.words import STOP_WORDS, fold, stem
 
@@ -78,8 +79,9 @@ def _index(article: Article) -> _Index:
         if cached is not None:
             _CACHE.move_to_end(key)
             return cached
-    toks = [tokens(s.text) for s in article.sentences]
-    keysets = [frozenset(k for t in content(ts) for k in t.keys) for ts in toks]
+    with gc_paused():
+        toks = [tokens(s.text) for s in article.sentences]
+        keysets = [frozenset(k for t in content(ts) for k in t.keys) for ts in toks]
     counts: dict[str, int] = {}
     for ks in keysets:
         for k in ks:

@@ -7,6 +7,8 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
+from summariser.gc_pause import gc_paused
+
 V = TypeVar("V")
 
 
@@ -25,7 +27,8 @@ class Memo(Generic[V]):
             if key in self._values:
                 self._values.move_to_end(key)
                 return self._values[key]
-        value = make()
+        with gc_paused():
+            value = make()
         with self._lock:
             self._values[key] = value
             self._values.move_to_end(key)

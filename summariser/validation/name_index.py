@@ -34,6 +34,7 @@ class NameIndex:
     sentences: dict[int, tuple[int, int]] = field(default_factory=dict)  # number -> span
     vocab: Vocabulary = field(default_factory=Vocabulary)
     acronyms: dict[str, list[Place]] = field(default_factory=dict)
+    by_sentence: dict[int, list[Place]] = field(default_factory=dict)  # body places, in order
 
 
 _CACHE: Memo[NameIndex] = Memo(_CACHE_SIZE)
@@ -105,6 +106,8 @@ def _build_index(article: Article) -> NameIndex:
                       {s.index: (s.start, s.end) for s in article.sentences},
                       vocabulary(body_text, toks))
     for place in body:
+        if place.sentence is not None:
+            index.by_sentence.setdefault(place.sentence, []).append(place)
         for tok in place.name.toks:
             if is_acronym(tok.text):
                 index.acronyms.setdefault(acronym_key(tok.text), []).append(place)
@@ -125,6 +128,20 @@ class Scope:
         if self.sentences is None:
             return self.index.body
         return [p for p in self.index.body if p.sentence in self.sentences]
+
+    def in_sentence(self, number: int) -> list[Place]:
+        """The body places of sentence `number` (looked up: filtering every place for every
+        sentence was quadratic)."""
+        inside = self.sentences is None or number in self.sentences
+        return self.index.by_sentence.get(number, []) if inside else []
+
+    def acronym_places(self, key: str) -> list[Place]:
+        """The body places in scope whose name holds this acronym (by sentence number: a
+        membership test in the list of places compared whole names, quadratic on long articles)."""
+        found = self.index.acronyms.get(key, [])
+        if self.sentences is None:
+            return found
+        return [p for p in found if p.sentence in self.sentences]
 
     def sentence_numbers(self) -> list[int]:
         numbers = list(self.index.sentences)

@@ -135,12 +135,10 @@ def _initials(toks: list[Tok], skip: bool) -> str:
 
 
 def _acronym_hit(name: Name, scope: Scope, text: str) -> Hit | None:
-    places = scope.places()
-    acronyms = {k: [p for p in v if p in places] for k, v in scope.index.acronyms.items()}
     if len(name.toks) == 1 and is_acronym(name.toks[0].text):
         key = acronym_key(name.toks[0].text)
-        if acronyms.get(key):
-            return Hit(acronyms[key][0])
+        if found := scope.acronym_places(key):
+            return Hit(found[0])
         span = _expansion(key, scope.words())
         if span is None:
             return None
@@ -150,7 +148,7 @@ def _acronym_hit(name: Name, scope: Scope, text: str) -> Hit | None:
     if len(name.toks) < 2:
         return None
     for skip in (True, False):
-        found = acronyms.get(_initials(name.toks, skip))
+        found = scope.acronym_places(_initials(name.toks, skip))
         if found:
             return Hit(found[0], f"the source uses its acronym in {found[0].name.text!r}")
     return None
@@ -168,10 +166,9 @@ def _title_hit(name: Name, scope: Scope) -> Hit | None:
     if _core(name) or not countries:  # a title alone must be found as written (_seq_hit)
         return None
     titles = [t.word for t in name.toks if t.word in TITLES]
-    places = scope.places()
     for number in scope.sentence_numbers():
         start, end = scope.index.sentences[number]
-        here = [p for p in places if p.sentence == number]
+        here = scope.in_sentence(number)
         found = [hit for c in countries if (hit := _country_place(c, here))]
         text = scope.index.body_text[start:end]
         if len(found) == len(countries) and all(re.search(rf"\b{re.escape(w)}\b", text)
