@@ -8,6 +8,7 @@ from typing import Any
 from rich.markup import escape
 
 from summariser.output.terminal import STATUS_STYLE
+from summariser.validation.meaning import fails
 from summariser.validation.models import MeaningFinding, SourceSpan, ValidationReport
 
 
@@ -60,8 +61,9 @@ def _quotes(report: ValidationReport, console: Any) -> None:
 
 def _finding(f: MeaningFinding) -> str:
     """One line per difference of meaning: its kind, the words, and (when it fails the claim)
-    in the claim's status colour; novel ordinary words dimmed, as they fail nothing."""
-    style = "dim" if f.kind == "novel_word" else "red"
+    in the claim's status colour; findings reported only (novel ordinary words, same-kind
+    substitutions, names in another's place) dimmed, as they fail nothing."""
+    style = "red" if fails(f) else "dim"
     where = f" (S{f.source.sentence})" if f.source and f.source.sentence else ""
     return f"\n[{style}]{f.kind}: {escape(', '.join(f.words))}{where}: {escape(f.note)}[/{style}]"
 

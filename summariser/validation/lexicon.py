@@ -128,3 +128,30 @@ def opposite(a: str, b: str) -> bool:
     """Whether WordNet gives a form of `a` and a form of `b` as antonyms ('rose'/'fell')."""
     bases = set(base_forms(b)) | {b}
     return bool(antonyms(a) & bases)
+
+
+def related(n: int) -> list[int]:
+    """The synsets WordNet links to synset n as the same meaning in another shape (similar-to
+    adjectives, derivations, verb groups)."""
+    return _links(n)[1]
+
+
+SIBLING_SENSES = 3
+
+
+@lru_cache(maxsize=8192)
+def _main_senses(word: str) -> tuple[int, ...]:
+    """The first SIBLING_SENSES senses of each base form: rare senses make nearly any two
+    words siblings."""
+    table = _table()
+    out: list[int] = []
+    for form in base_forms(word):
+        out += [int(n) for n in (_find(table.lemmas, form) or "").split()][:SIBLING_SENSES]
+    return tuple(out)
+
+
+def siblings(a: str, b: str) -> bool:
+    """Whether a main sense of `a` and one of `b` are different meanings under one direct
+    hypernym: co-hyponyms ('murder'/'manslaughter' under 'homicide')."""
+    ups = {n: set(_links(n)[0]) for n in _main_senses(b)}
+    return any(x != y and set(_links(x)[0]) & up for x in _main_senses(a) for y, up in ups.items())

@@ -11,7 +11,8 @@ NameStatus = Literal["supported", "unsupported", "boilerplate"]
 QuoteStatus = Literal["supported", "paraphrased", "unsupported"]
 ClaimStatus = Literal["supported", "partial", "unsupported", "contradicted", "bad_citation"]
 NameCategory = Literal["person", "country", "organisation", "other"]
-MeaningKind = Literal["negation", "antonym", "novel_word", "novel_name"]
+MeaningKind = Literal["negation", "antonym", "novel_word", "novel_name", "name_swap",
+                      "role_swap", "substitution"]
 
 
 class SourceSpan(BaseModel):
