@@ -84,7 +84,8 @@ def check_input(headline: str, summary: str, claims: list[Claim], people: list[P
     text = "\n".join(t for t in (headline.strip(), summary.strip(), *(c.text for c in claims))
                      if t)
     return CheckInput(text=text, names=names, claims=[
-        ClaimInput(text=c.text, cited=[s.index for s in c.sentences]) for c in claims])
+        ClaimInput(text=c.text, cited=[s.index for s in c.sentences]) for c in claims],
+        roles=[(p.name, p.role, p.country) for p in people if p.role or p.country])
 
 
 def supported_names(report: ValidationReport, people: list[Person], countries: list[str],

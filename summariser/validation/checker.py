@@ -26,6 +26,7 @@ from summariser.validation.figures import check_figures
 from summariser.validation.models import CheckInput, ClaimInput, FigureCheck, ValidationReport
 from summariser.validation.names import check_names
 from summariser.validation.quotes import check_quotes
+from summariser.validation.roles import check_listed_roles
 from summariser.validation.statuses import FAILING_CLAIMS, FAILING_FIGURES
 
 
@@ -86,7 +87,7 @@ def check_items(article: Article, given: CheckInput) -> ValidationReport:
     return ValidationReport(
         ok=True,
         figures=_unique(check_figures(article, text)) if text else [],
-        names=check_names(article, text, given.names),
+        names=check_listed_roles(article, given.roles, check_names(article, text, given.names)),
         quotes=check_quotes(article, text),
         claims=check_claims(article, given.claims),
     )

@@ -47,7 +47,14 @@ def check_input_from_summary(data: dict[str, Any]) -> CheckInput:
     texts = [data.get("headline", ""), data.get("summary", "")]
     texts += [p if isinstance(p, str) else p.get("text", "") for p in points
               if isinstance(p, str | dict)]
-    return CheckInput(text="\n".join(t for t in texts if t), names=_names(data), claims=claims)
+    return CheckInput(text="\n".join(t for t in texts if t), names=_names(data), claims=claims,
+                      roles=_roles(data))
+
+
+def _roles(data: dict[str, Any]) -> list[tuple[str, str, str]]:
+    people = [p for p in data.get("people") or [] if isinstance(p, dict)]
+    return [(str(p.get("name", "")), str(p.get("role") or ""), str(p.get("country") or ""))
+            for p in people if p.get("name") and (p.get("role") or p.get("country"))]
 
 
 # The fields a summary result, a draft or a check input is recognised by.

@@ -22,6 +22,7 @@ from summariser.validation.alignment import Token, article_keys, content, senten
 from summariser.validation.countries import country_at
 from summariser.validation.lexicon import opposite, same_family, same_meaning
 from summariser.validation.models import MeaningFinding, SourceSpan
+from summariser.validation.roles import check_roles
 from summariser.validation.substitution import check_slots
 from summariser.validation.words import STOP_WORDS, is_common_word
 
@@ -136,10 +137,10 @@ def check_meaning(article: Article, text: str, sentences: list[Sentence]
                   ) -> list[MeaningFinding]:
     """Negation, antonym and novel-word findings of claim `text` against `sentences`."""
     if not sentences:
-        return []
+        return check_roles(article, text)
     claim = tokens(text)
     aligned = [(s, sentence_tokens(article, s)) for s in sentences]
-    findings = _negation(claim, aligned)
+    findings = [*_negation(claim, aligned), *check_roles(article, text)]
     for found in check_slots(article, claim, sentences):
         if not any(f.words == found.words and f.kind == found.kind for f in findings):
             findings.append(found)
@@ -187,7 +188,7 @@ def _novel(t: Token, text: str, elsewhere: bool, place: bool) -> MeaningFinding:
 # have them about as often as edited summaries: 74% against 63% of news-dev summaries), a
 # name in another name's place (CLIFF's correct summaries: a state for its city, a club's
 # short name) and a same-kind substitution (on most domains as frequent in faithful edits).
-CONTRADICTING = frozenset({"negation", "antonym", "role_swap"})
+CONTRADICTING = frozenset({"negation", "antonym", "role_swap", "wrong_role", "wrong_country"})
 UNSUPPORTED = frozenset({"novel_name"})
 
 

@@ -12,7 +12,7 @@ QuoteStatus = Literal["supported", "paraphrased", "unsupported"]
 ClaimStatus = Literal["supported", "partial", "unsupported", "contradicted", "bad_citation"]
 NameCategory = Literal["person", "country", "organisation", "other"]
 MeaningKind = Literal["negation", "antonym", "novel_word", "novel_name", "name_swap",
-                      "role_swap", "substitution"]
+                      "role_swap", "substitution", "wrong_role", "wrong_country"]
 
 
 class SourceSpan(BaseModel):
@@ -138,3 +138,6 @@ class CheckInput(BaseModel):
     text: str = ""
     names: list[tuple[str, NameCategory]] = Field(default_factory=list)
     claims: list[ClaimInput] = Field(default_factory=list)
+    roles: list[tuple[str, str, str]] = Field(
+        default_factory=list, description="(name, role, country) of the people a structured "
+        "summary lists with a role or a country")
