@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CORE = re.compile(rf"(?<![\w.,/])(?:{NUM})(?!\d|\.\d|,\d{{3}})")
@@ -84,6 +85,7 @@ AGE_BEFORE = re.compile(  # "Adam Leheup, 34, met ..."; not "In March, 12, peopl
     r"In|On|At|By|Of|And|But|So|Then|Now)[a-z]*,)[A-Z][\w'’.-]*,\s?$")
 
 
+@lru_cache(maxsize=65536)  # every word of an article is stemmed for figure contexts
 def stem(word: str) -> str:
     w = word.lower().removesuffix("'s").removesuffix("’s").rstrip("'’")
     if len(w) > 4 and w.endswith("ies"):

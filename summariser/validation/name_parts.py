@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from functools import lru_cache
+from dataclasses import dataclass
 
 from summariser.validation.countries import country_at
 from summariser.validation.words import FUNCTION_WORDS, MONTHS, WEEKDAYS, fold, is_common_word
@@ -25,14 +26,14 @@ ABBREVIATIONS = frozenset({"st", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "m
 _OPENERS = " \t\"“”‘’'()[]*-•–—"  # quotes and brackets around a sentence boundary
 
 
-@dataclass
+@dataclass(slots=True)  # slots: a long article is a few hundred thousand tokens
 class Tok:
     text: str  # as written, without a possessive 's
     word: str  # folded
     start: int
     end: int
     possessive: bool = False
-    countries: frozenset[str] = field(default_factory=frozenset)
+    countries: frozenset[str] = frozenset()
 
     def same(self, other: Tok) -> bool:
         if self.countries or other.countries:
@@ -44,7 +45,7 @@ class Tok:
         return self.text[:1].isupper()
 
 
-@dataclass
+@dataclass(slots=True)
 class Name:
     text: str
     start: int
@@ -59,16 +60,23 @@ class Name:
 
 def tokens(text: str) -> list[Tok]:
     out = []
+    size = len(text)
     for m in _TOKEN.finditer(text):
         start, end = m.span()
-        if (start and text[start - 1].isdigit()) or (end < len(text) and text[end].isdigit()):
+        if (start and text[start - 1].isdigit()) or (end < size and text[end].isdigit()):
             continue  # part of an identifier such as 'A00150942.jpg' or 'MiG-29'
         raw = m.group()
         possessive = raw.endswith(("'s", "’s")) and len(raw) > 2
         clean = raw[:-2] if possessive else raw
-        out.append(Tok(clean, fold(clean).replace(".", ""), start, start + len(clean),
-                       possessive))
+        out.append(Tok(clean, _folded(clean), start, start + len(clean), possessive))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _folded(word: str) -> str:
+    """A token's word (cached: words repeat, and folding them was a fifth of a long article's
+    name index)."""
+    return fold(word).replace(".", "")
 
 
 def _sentence_start(text: str, toks: list[Tok], i: int) -> bool:

@@ -314,9 +314,9 @@ def _token(r: _Raw) -> str:
 def _items(text: str, raws: list[_Raw]) -> list[tuple[int, str]]:
     """Content words, figure tokens and clause ends ("") in order of position."""
     plain = P.ACRONYM_IN_BRACKETS.sub(r" \1 ", _blank(text, raws))
-    items = [(m.start(), "" if m.lastgroup == "end" else P.stem(m.group()))
-             for m in P.ITEM.finditer(plain)]
-    items = [(pos, w) for pos, w in items if w not in P.STOP]
+    stem, stop = P.stem, P.STOP
+    items = [(m.start(), w) for m in P.ITEM.finditer(plain)
+             if (w := "" if m.lastgroup == "end" else stem(m.group())) not in stop]
     items += [(r.start, _token(r)) for r in raws]
     items.sort()
     return items
