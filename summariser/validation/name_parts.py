@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from summariser.validation.countries import country_at
 from summariser.validation.words import FUNCTION_WORDS, MONTHS, WEEKDAYS, fold, is_common_word

@@ -1,0 +1,77 @@
+"""Issue 14: `check` grows linearly with the article, and an article written as one line is
+split into its sentences. No timing here (benchmarks/check_scale.py prints the seconds): the
+number of Python function calls is counted, which is the same on every machine."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from summariser.articles.build import article_from_text
+from summariser.articles.sentences import LONG_SENTENCE
+from summariser.validation import check
+
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+FAITHFUL = ("Iranian Foreign Minister Mohammad Javad Zarif met his Kazakh counterpart Mukhtar "
+            "Tleuberdi in Nur-Sultan. Trade between Kazakhstan and Iran fell by 37.2 percent.")
+UNFOUND = ("Boris Johnson told the WTO and NATO that Kazakhstan's Minister of Defence had said "
+           "“trade collapsed completely last winter” after 4,321 trucks were stopped.")
+
+
+def article(kilobytes: int, sep: str = "\n\n") -> str:
+    """The seeds' paragraphs, repeated with their numbers changed, up to `kilobytes`."""
+    paragraphs = [p for s in SEEDS for p in s.read_text(encoding="utf-8").split("\n\n")
+                  if len(p.split()) > 12]
+    out: list[str] = []
+    copy = 0
+    while sum(map(len, out)) < kilobytes * 1000:
+        for p in paragraphs:
+            copy += 1
+            out.append(re.sub(r"\d+", lambda m, k=copy % 97: str(int(m.group()) + k), p))
+    return sep.join(out)[: kilobytes * 1000]
+
+
+def calls(work: Callable[[], object]) -> int:
+    count = 0
+
+    def profile(frame: object, event: str, arg: object) -> None:
+        nonlocal count
+        if event == "call":
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        work()
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+def check_calls(kilobytes: int, summary: str) -> int:
+    text = article(kilobytes)
+    return calls(lambda: check(article_from_text(text), summary))
+
+
+def test_check_work_grows_linearly_with_the_article() -> None:
+    """Four times the article, at most ~four times the work (a quadratic step: sixteen), both
+    for a faithful summary and for one whose names, acronyms, quote and figure the article
+    lacks (those look-ups scan the whole article before they give up)."""
+    check(article_from_text(article(5)), FAITHFUL + " " + UNFOUND)  # imports, word tables
+    for summary in (FAITHFUL, UNFOUND):
+        small, large = check_calls(25, summary), check_calls(100, summary)
+        assert large < 5 * small, (summary[:20], small, large)
+
+
+def test_an_article_written_as_one_line_is_split_into_its_sentences() -> None:
+    """The seeds hold a cut-off teaser with an open quotation mark ('we wrote: “The main …'),
+    which made the splitter keep kilobytes of a one-line article as one quotation."""
+    text = article(14, sep=" ")
+    assert "\n\n" not in text
+    one_line = article_from_text(text)
+    paragraphs = article_from_text(article(14))
+    assert max(len(s.text) for s in one_line.sentences) <= LONG_SENTENCE
+    assert len(one_line.sentences) >= 0.9 * len(paragraphs.sentences)
+    shared = {s.text for s in one_line.sentences} & {s.text for s in paragraphs.sentences}
+    assert len(shared) >= 0.8 * len(paragraphs.sentences)
