@@ -150,8 +150,20 @@ def _main_senses(word: str) -> tuple[int, ...]:
     return tuple(out)
 
 
+def _shapes(word: str) -> set[int]:
+    out = set(synsets(word))
+    for n in list(out):
+        out.update(related(n))
+    return out
+
+
 def siblings(a: str, b: str) -> bool:
     """Whether a main sense of `a` and one of `b` are different meanings under one direct
-    hypernym: co-hyponyms ('murder'/'manslaughter' under 'homicide')."""
+    hypernym: co-hyponyms ('murder'/'manslaughter' under 'homicide'); not when WordNet also
+    links the two as one meaning in other shapes ('validation'/'verification': 'validate' is a
+    verb sense of 'verify')."""
     ups = {n: set(_links(n)[0]) for n in _main_senses(b)}
-    return any(x != y and set(_links(x)[0]) & up for x in _main_senses(a) for y, up in ups.items())
+    if not any(x != y and set(_links(x)[0]) & up for x in _main_senses(a)
+               for y, up in ups.items()):
+        return False
+    return not _shapes(a) & _shapes(b)

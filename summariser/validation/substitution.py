@@ -9,11 +9,12 @@ content words, with matched words holding a content word (or the sentence's end)
   to it ('generic' for 'specific': 'generic' is similar to 'general', the antonym of
   'specific'). Found in place, so it counts even when the claim's word is elsewhere in the
   article;
-- `name_swap`: a name of the article in the place of another name ('Melbourne' where the
-  sentence says 'Sydney'): the claim gives the fact to another person, place or organisation;
+- `name_swap` (reported only): a name of the article in the place of another name
+  ('Melbourne' where the sentence says 'Sydney'), which on CLIFF was as often a place within
+  the other or a short form;
 - `substitution`: a word of the same kind as the source's (WordNet co-hyponyms: the two share a
-  direct hypernym, 'murder'/'manslaughter', 'month'/'year'), reported only: on the development
-  sets it marked edited summaries only a little more often than faithful ones (README).
+  direct hypernym, 'murder'/'manslaughter', 'month'/'year'; not two WordNet also links as one
+  meaning in other shapes, 'validation'/'verification').
 And `role_swap`: two names of the sentence in the claim in the opposite order around the same
 word ('Ajax beat Porto' for 'Porto beat Ajax'), unless one of the two is passive ('by'), or the
 names are only joined ('and', 'with')."""
