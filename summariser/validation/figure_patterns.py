@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from summariser.validation.words import FIGURE_STOP as STOP
+from summariser.validation.words import fold, stem
+
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CORE = re.compile(rf"(?<![\w.,/])(?:{NUM})(?!\d|\.\d|,\d{{3}})")
 CODE_PREFIX = re.compile(r"([A-Za-z][\w/]*)-$")
@@ -71,31 +74,24 @@ TOKEN = re.compile(r"[A-Za-z]+|\d[\d,.]*|[^\sA-Za-z\d]")
 # clause is about; they do not end the clause the way an aside in brackets does.
 ACRONYM_IN_BRACKETS = re.compile(r"\(([A-Z]{2,6}s?)\)")
 ITEM = re.compile(r"(?P<word>[A-Za-z][A-Za-z'’]*)|(?P<end>[.!?;:](?=\s|$)|\n|[\"“”()])")
-STOP_WORDS = """a an the and or but of to in on at by for with from as is are was were be been
-being has have had it its this that these those there their they he she his her him we our you
-your i me my not no than then so such also which who whom whose what when where while said says
-say says about over more less into out up down after before since between during per some any
-all each other both said will would can could should may might must do does did just very only
-own same new s percent per cent million billion thousand trillion one two three four five
-six seven eight nine ten"""
-STOP = frozenset(STOP_WORDS.split())
 VAGUE = re.compile(r"[a-z]+s|first", re.I)  # hundreds, thousands, thirds; "first"
 AGE_BEFORE = re.compile(  # "Adam Leheup, 34, met ..."; not "In March, 12, people"
     r"\b(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
     r"In|On|At|By|Of|And|But|So|Then|Now)[a-z]*,)[A-Z][\w'’.-]*,\s?$")
 
 
-@lru_cache(maxsize=65536)  # every word of an article is stemmed for figure contexts
-def stem(word: str) -> str:
-    w = word.lower().removesuffix("'s").removesuffix("’s").rstrip("'’")
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
-        return w[:-1]
-    return w
+@lru_cache(maxsize=65536)  # every word of an article is read for figure contexts
+def context_word(raw: str) -> str | None:
+    """A word of a figure's clause as contexts hold it: its stem (words.stem, the one stemmer of
+    the checker), or None for a stop word."""
+    word = fold(raw)
+    if word in STOP:
+        return None
+    stemmed = stem(word)
+    return None if stemmed in STOP else stemmed
 
 
 def content_words(text: str) -> set[str]:
     """The stemmed content words of `text`, as figure contexts hold them."""
     return {w for m in ITEM.finditer(text) if m.lastgroup == "word"
-            and (w := stem(m.group())) not in STOP}
+            and (w := context_word(m.group())) is not None}

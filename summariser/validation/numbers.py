@@ -314,9 +314,9 @@ def _token(r: _Raw) -> str:
 def _items(text: str, raws: list[_Raw]) -> list[tuple[int, str]]:
     """Content words, figure tokens and clause ends ("") in order of position."""
     plain = P.ACRONYM_IN_BRACKETS.sub(r" \1 ", _blank(text, raws))
-    stem, stop = P.stem, P.STOP
+    word = P.context_word
     items = [(m.start(), w) for m in P.ITEM.finditer(plain)
-             if (w := "" if m.lastgroup == "end" else stem(m.group())) not in stop]
+             if (w := "" if m.lastgroup == "end" else word(m.group())) is not None]
     items += [(r.start, _token(r)) for r in raws]
     items.sort()
     return items

@@ -27,6 +27,11 @@ whom whose why will with within without would yet you your yours yourself also s
 saying told according added noted stated its it's one's well like new two three
 """)
 
+# Figure contexts also leave out number and scale words: the figure itself carries them.
+FIGURE_STOP = STOP_WORDS | wordset("""
+percent cent million billion thousand trillion four five six seven eight nine ten s
+""")
+
 # Function words and sentence openers that are never names, checked before the dictionary.
 FUNCTION_WORDS = STOP_WORDS | wordset("""
 meanwhile however moreover furthermore overall still already both last next earlier later
