@@ -253,7 +253,10 @@ SOURCE = article("The fund has $1.93 billion. It runs over 100 projects and empl
     ("It employs about 260 people.", "mismatch"),
     ("It employs nearly 250 people.", "supported"),
     ("It employs more than 200 people.", "supported"),
-    ("It employs more than 240 people.", "mismatch"),
+    ("It employs more than 240 people.", "supported"),  # 240 is a round figure
+    ("It employs more than 250 people.", "mismatch"),
+    ("It employs under 240 people.", "supported"),
+    ("Costs rose more than 37.2 percent.", "mismatch"),  # 37.2 is exact
     ("It employs fewer than 300 people.", "supported"),
     ("It employs 200 people.", "mismatch"),
     ("Costs rose 37 percent.", "supported"),

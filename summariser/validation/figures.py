@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 import summariser.validation.figure_patterns as P
 from summariser.articles.models import Article
 from summariser.validation.arithmetic import AMOUNTS, candidates, describe, round_sig
+from summariser.validation.date_figures import Calendar, weekdays_agree
 from summariser.validation.figure_support import claim_sentence, range_ends, restates
 from summariser.validation.memo import Memo
 from summariser.validation.models import FigureCheck, SourceSpan
@@ -107,7 +108,7 @@ def _index(article: Article) -> _Source:
     starts = [s.start for s in article.sentences]
     furniture_starts = [f.start for f in article.furniture]  # sorted, not overlapping
     figures = []
-    for fig in parse_figures(article.text):
+    for fig in parse_figures(article.text, Calendar.of(article.date)):
         i = bisect_right(starts, fig.start) - 1
         inside = i >= 0 and fig.start < article.sentences[i].end
         j = bisect_right(furniture_starts, fig.start) - 1
@@ -134,22 +135,35 @@ def _rounds_to(source: float, claimed: float, digits: int | None) -> bool:
     return math.isclose(round_sig(source, digits), claimed, rel_tol=1e-9)
 
 
-def _bound_agrees(c: Figure, sv: float, s_approx: str | None) -> bool:
+def _bound_agrees(c: Figure, sv: float, s_approx: str | None, s_round: bool) -> bool:
+    """A bound against a source value: on the bound's side of it, at most a factor of two
+    away. A source's round figure is itself rounded, so "more than 40,000" is not contradicted
+    by its "40,000" (nor "under 300" by "300"); "more than 237" is by "237"."""
     cv = c.value or 0.0
     approx = c.approx or ""
+    equal_ok = approx in _INCLUSIVE or s_round
     if approx in _LOWER:
         if s_approx in _LOWER:
             return sv >= cv
-        strict_ok = sv > cv or (approx in _INCLUSIVE and sv == cv)
+        strict_ok = sv > cv or (equal_ok and sv == cv)
         return s_approx is None and strict_ok and sv <= 2 * cv
     if s_approx in _UPPER or s_approx in _NEAR:
         return sv <= cv
-    strict_ok = sv < cv or (approx in _INCLUSIVE and sv == cv)
+    strict_ok = sv < cv or (equal_ok and sv == cv)
     return s_approx is None and strict_ok and sv >= cv / 2
 
 
-def values_agree(c: Figure, sv: float, s_approx: str | None = None) -> bool:
-    """Whether a claimed value (with its approximation word) holds for the source value `sv`."""
+def is_round(f: Figure) -> bool:
+    """Written with trailing zeros or a scale word: '40,000', '240', '$5bn' (not '237')."""
+    if f.value is None or f.digits is None or not f.value.is_integer():
+        return False
+    return len(str(int(abs(f.value)))) > f.digits
+
+
+def values_agree(c: Figure, sv: float, s_approx: str | None = None,
+                 s_round: bool = False) -> bool:
+    """Whether a claimed value (with its approximation word) holds for the source value `sv`
+    (`s_round`: the source wrote it as a round figure)."""
     cv = c.value
     if cv is None:
         return False
@@ -159,7 +173,7 @@ def values_agree(c: Figure, sv: float, s_approx: str | None = None) -> bool:
         return abs(sv - cv) <= _TOLERANCE * abs(cv)
     if c.approx in _NEAR:
         return 0.9 * cv <= sv <= cv * (1 + 1e-9) and s_approx not in _LOWER
-    return _bound_agrees(c, sv, s_approx)
+    return _bound_agrees(c, sv, s_approx, s_round)
 
 
 def _dates_agree(c: Figure, s: Figure, years: set[str] | None = None) -> bool:
@@ -181,6 +195,8 @@ def _is_age(f: Figure) -> bool:
 
 
 def _same_kind(c: Figure, s: Figure) -> bool:
+    if "weekday" in (c.kind, s.kind):
+        return {c.kind, s.kind} <= {"weekday", "date"}
     if "year_old" in (c.unit, s.unit):
         return _is_age(c) and _is_age(s)  # "Pippa, 31" is "the 31-year-old"
     if c.kind == s.kind:
@@ -207,9 +223,11 @@ def _match(c: Figure, s: Figure, years: set[str] | None = None) -> bool:
         return (s.high is not None and c.high is not None
                 and _rounds_to(s.value, c.value or 0, c.digits)
                 and _rounds_to(s.high, c.high, c.digits))
+    if c.kind == "weekday" or s.kind == "weekday":
+        return weekdays_agree(c, s)
     if c.kind in ("year", "ordinal", "time"):
         return c.value == s.value
-    return values_agree(c, s.value, s.approx)
+    return values_agree(c, s.value, s.approx, is_round(s))
 
 
 def figures_match(claimed: Figure, source: Figure) -> bool:
@@ -294,7 +312,8 @@ def _in_body(article: Article, c: Figure, sentence: str, body: list[_Src],
              rivals: list[_Src]) -> FigureCheck:
     """The claim equals body figures: supported by the best-fitting one, unless the claim's
     clause is about another figure and its sentence does not restate one stating the value
-    (see the module docstring)."""
+    (see the module docstring). A weekday is bound to its clause: one sentence often names two
+    days (the event's and the statement's), so the better-fitting clause decides alone."""
     dist = _distances(c)
     best, score = _best(dist, body)
     assert best is not None
@@ -302,8 +321,9 @@ def _in_body(article: Article, c: Figure, sentence: str, body: list[_Src],
         rival, rival_score = _best(dist, rivals)
         return _unrelated(article, c, best, rival if rival_score >= _MISMATCH_MIN else None)
     same, same_score = _best(dist, [r for r in rivals if r.fig.kind == c.kind])
-    if (same and _overridden(c, score, same_score) and _tells_apart(article, c, dist, best, same)
-            and not restates(article, sentence, [b.sentence for b in body], same.sentence)):
+    if same and _overridden(c, score, same_score) and (c.kind == "weekday" or (
+            _tells_apart(article, c, dist, best, same)
+            and not restates(article, sentence, [b.sentence for b in body], same.sentence))):
         return _result(article, c, "mismatch", same,
                        f"source says {same.fig.text} here ({best.fig.text} is about something "
                        "else)")
@@ -330,6 +350,9 @@ def _check_one(article: Article, src: _Source, c: Figure, sentence: str) -> Figu
     rivals = [s for s in src.body if _family(s.fig) == _family(c) and id(s) not in matched]
     if body:
         return _in_body(article, c, sentence, body, rivals)
+    dateline = next((s for s in matches if s.furniture == "date"), None)
+    if dateline is not None:  # the article's own date is a fact of the article
+        return _result(article, c, "supported", dateline, "the article's date (its dateline)")
     if matches:
         return _result(article, c, "boilerplate", matches[0],
                        f"only in page furniture ({matches[0].furniture})")
@@ -354,7 +377,7 @@ def checked_figures(article: Article, text: str) -> list[tuple[Figure, FigureChe
     neither states nor contradicts is a reference, not a figure, and is left out."""
     src = _source(article)
     out = []
-    for c in parse_figures(text):
+    for c in parse_figures(text, Calendar.of(article.date)):
         check = _check_one(article, src, c, claim_sentence(text, c))
         if not (check.status == "unsupported" and _is_reference(text, c)):
             out.append((c, check))

@@ -30,7 +30,8 @@ class Figure(BaseModel):
     text: str
     start: int
     end: int
-    kind: str = Field(description="number percent money quantity date year range ordinal time")
+    kind: str = Field(description="number percent money quantity date year range ordinal time "
+                      "weekday")
     value: float | None = None
     high: float | None = None
     unit: str | None = None

@@ -23,32 +23,15 @@ Decisions (documented here because the checker depends on them):
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from text_to_num import find_numbers
 
 import summariser.validation.figure_patterns as P
-from summariser.articles.dates import month_number
+from summariser.validation.date_figures import Calendar, time_figures
+from summariser.validation.figure_raw import Raw as _Raw
 from summariser.validation.models import Figure
-
-
-@dataclass
-class _Raw:
-    start: int
-    end: int
-    kind: str
-    value: float | None
-    digits: int | None = None
-    high: float | None = None
-    unit: str | None = None
-    iso: str | None = None
-    approx: str | None = None
-    scale: float = 1.0
-    word: bool = False
-    src: str = ""
-    glued_unit: bool = False
 
 
 class _Tok:
@@ -75,46 +58,6 @@ def _digits_of(s: str) -> int:
     if "." in s:
         return max(1, len(s.replace(".", "").lstrip("0")))
     return max(1, len(s.lstrip("0").rstrip("0")))
-
-
-def _dates(text: str) -> list[_Raw]:
-    """Dates (full, day and month, month and year, month alone after a preposition), and "a
-    decade" (ten years), which win over any number found inside them."""
-    out = []
-    for m in P.DATE.finditer(text):
-        g = m.groupdict()
-        mon = g["m4"] or next(g[k] for k in ("m1", "m2", "m3") if g[k])
-        month = int(mon) if mon.isdigit() else month_number(mon)
-        day_s = g["d4"] or g["d1"] or g["d2"]
-        year_s = g["y4"] or g["y1"] or g["y2"] or g["y3"]
-        try:
-            date = dt.date(int(year_s or 2000), month, int(day_s or 1))
-        except ValueError:
-            continue
-        if year_s and day_s:
-            iso, value = date.isoformat(), float(date.toordinal())
-        else:
-            iso = f"{year_s}-{month:02d}" if year_s else f"--{month:02d}-{date.day:02d}"
-            value = None
-        out.append(_Raw(m.start(), m.end(), "date", value, iso=iso, unit="date"))
-    for m in P.MONTH_ONLY.finditer(text):
-        month = month_number(m.group(1))
-        out.append(_Raw(m.start(1), m.end(1), "date", None, iso=f"--{month:02d}", unit="date"))
-    out += [_Raw(m.start(), m.end(), "quantity", 10.0, digits=1, unit="year")
-            for m in P.A_DECADE.finditer(text)]
-    return out
-
-
-def _times(text: str) -> list[_Raw]:
-    out = []
-    for m in P.TIME.finditer(text):
-        hour = int(m.group(1) or m.group(4))
-        minute = int(m.group(2) or 0)
-        if (m.group(3) or m.group(5) or "").lower() == "p" and hour < 12:
-            hour += 12
-        if hour < 24 and minute < 60:
-            out.append(_Raw(m.start(), m.end(), "time", float(hour * 60 + minute), unit="minute"))
-    return out
 
 
 def _ordinal_suffix(s: str) -> str:
@@ -350,9 +293,10 @@ def _drop_overlaps(raws: list[_Raw]) -> list[_Raw]:
     return out
 
 
-def parse_figures(text: str) -> list[Figure]:
-    """All figures in `text`, in order of position."""
-    fixed = _drop_overlaps(_dates(text) + _times(text))
+def parse_figures(text: str, calendar: Calendar | None = None) -> list[Figure]:
+    """All figures in `text`, in order of position; with a `calendar` (the checker's), also
+    weekdays and dates relative to the article's date (date_figures.py)."""
+    fixed = _drop_overlaps(time_figures(text, calendar))
     cores = [c for m in P.CORE.finditer(text) if (c := _digit_core(text, m))]
     cores = _drop_overlaps(fixed + cores + _word_cores(text))[len(fixed):]
     built = [b for c in cores if (b := _build(text, c))]
