@@ -82,6 +82,7 @@ def _run_doc(job: tuple[str, str, list[tuple[str, bool, list[str]]]]) -> list[Ou
 def _run_cliff(job: tuple[str, list[tuple[str, bool, list[str]]]]) -> list[Outcome]:
     from summariser.articles.build import article_from_text
     from summariser.validation import check
+    from summariser.validation.tokenised import untokenise
 
     doc, rows = job
     article = article_from_text(doc)
@@ -89,7 +90,8 @@ def _run_cliff(job: tuple[str, list[tuple[str, bool, list[str]]]]) -> list[Outco
     for summary, correct, spans in rows:
         report = check(article, summary)
         bad = [f for f in report.figures if f.status not in ("supported", "derived")]
-        hit = any(f.text in s or s in f.text for f in bad for s in spans)
+        written = [untokenise(s, doc) for s in spans]  # as check() reads the summary
+        hit = any(f.text in s or s in f.text for f in bad for s in written)
         digit = any(ext.has_digit(s) for s in spans)
         kinds = [] if correct else ["figure error" if digit else "other error"]
         out.append(Outcome("cliff", summary, not correct, not report.ok, kinds,

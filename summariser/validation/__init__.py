@@ -5,10 +5,13 @@ judge of `check --judge` is summariser/pipeline/judge.py, run on the checker's r
 - `checker.py`: `check(source, summary)`, the entry point, and what makes a report `ok`;
   `statuses.py` the statuses that fail it; `models.py` the report's types (CheckInput in,
   ValidationReport out); `inputs.py` reads a summary given as text or JSON.
-- figures: `figure_patterns.py` (patterns), `numbers.py` (text -> Figure values), `figures.py`
-  (matched against the article's figures), `arithmetic.py` (figures derived from others).
+- figures: `figure_patterns.py` (patterns), `numbers.py` (text -> Figure values),
+  `date_figures.py` (dates, times, weekdays, dates relative to the article's), `figures.py`
+  (matched against the article's figures), `figure_values.py` (rounding and hedges),
+  `arithmetic.py` (figures derived from others).
 - names: `names.py` (checks), `name_parts.py`, `name_index.py` (the article's names, indexed),
-  `countries.py` (demonyms, capitals; data in summariser/data/countries.json), `words.py`.
+  `name_forms.py` (spelling variants, hyphenated compounds), `countries.py` (demonyms,
+  capitals; data in summariser/data/countries.json), `words.py` (the one stemmer and stop list).
 - `quotes.py` quoted text; `claims.py` claims against the sentences they cite.
 
     from summariser.validation import check

@@ -28,12 +28,20 @@ from summariser.validation.names import check_names
 from summariser.validation.quotes import check_quotes
 from summariser.validation.roles import check_listed_roles
 from summariser.validation.statuses import FAILING_CLAIMS, FAILING_FIGURES
+from summariser.validation.tokenised import untokenise
 
 
-def _as_input(summary: str | CheckInput) -> CheckInput:
+def _as_input(summary: str | CheckInput, source: str) -> CheckInput:
+    """The summary as a CheckInput, its tokenised text ("Villa 's", "semi - final") written
+    back (tokenised.py) once, before any check reads it."""
     if isinstance(summary, CheckInput):
-        return summary
-    return CheckInput(text=summary, claims=[ClaimInput(text=s) for s in split_sentences(summary)])
+        return CheckInput(
+            text=untokenise(summary.text, source),
+            names=[(untokenise(n, source), c) for n, c in summary.names],
+            claims=[c.model_copy(update={"text": untokenise(c.text, source)})
+                    for c in summary.claims])
+    text = untokenise(summary, source)
+    return CheckInput(text=text, claims=[ClaimInput(text=s) for s in split_sentences(text)])
 
 
 def _unique(figures: list[FigureCheck]) -> list[FigureCheck]:
@@ -65,7 +73,7 @@ def check(
     the source that read as instructions to an AI (Article.suspect) are not support
     (data_only.py). With `strict_quotes`, a paraphrased quotation fails the check too."""
     article = resolve_article(source)
-    given = _as_input(summary)
+    given = _as_input(summary, article.text)
     if article.suspect:
         from summariser.validation.data_only import check_as_data
 

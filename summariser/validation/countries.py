@@ -26,8 +26,11 @@ class CountryTable:
 
 
 def _plurals(demonym: str) -> list[str]:
-    # Iranian -> Iranians, Kazakh -> Kazakhs; demonyms in -ese, -ss, -sh, -ch have no plural form
-    if demonym.endswith(("ese", "s", "sh", "ch", "x")):
+    # Iranian -> Iranians, Kazakh -> Kazakhs; demonyms in -ese, -ss, -sh, -ch have no plural
+    # form, but a person form: Irishman, Northern Irishwoman, Dutchmen
+    if demonym.endswith(("sh", "ch")):
+        return [demonym] + [demonym + p for p in ("man", "men", "woman", "women")]
+    if demonym.endswith(("ese", "s", "x")):
         return [demonym]
     return [demonym, demonym + "s"]
 

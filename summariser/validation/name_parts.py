@@ -16,11 +16,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from summariser.validation.countries import country_at
-from summariser.validation.words import FUNCTION_WORDS, MONTHS, WEEKDAYS, fold, is_common_word
+from summariser.validation.words import (
+    FUNCTION_WORDS,
+    MONTHS,
+    NEVER_NAMES,
+    WEEKDAYS,
+    fold,
+    is_common_word,
+)
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]+&[A-Z]+\b|&|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 CONNECTORS = frozenset({"of", "de", "del", "da", "di", "du", "la", "le", "van", "von", "der",
                         "den", "bin", "ibn", "al", "el"})
+# Inside a name between two of its words: 'Bank of the West', 'Procter & Gamble' (one name, so
+# 'Procter & Spencer' is not supported by two names that each have one of its words).
+_JOINERS = CONNECTORS | {"the", "&"}
 ABBREVIATIONS = frozenset({"st", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "sgt",
                            "prof", "jr", "sr", "mt", "ft", "gov", "sen", "rep", "no"})
 _OPENERS = " \t\"“”‘’'()[]*-•–—"  # quotes and brackets around a sentence boundary
@@ -135,6 +145,8 @@ class _Reader:
         tok = self.toks[i]
         if not tok.capitalised or tok.word in MONTHS or tok.word in WEEKDAYS:
             return False
+        if tok.word in NEVER_NAMES and not tok.text.isupper():
+            return False
         if len(tok.text) == 1 and i + 1 < len(self.toks) and self.toks[i + 1].start > tok.end + 1:
             return False  # 'I', 'A' alone
         doubtful = _sentence_start(self.text, self.toks, i) or self.in_title(tok.start)
@@ -142,7 +154,11 @@ class _Reader:
             return True
         if tok.word in FUNCTION_WORDS:
             return False
-        if self.vocab is None or tok.word in self.vocab.names:
+        if self.vocab is None:
+            return True
+        if self.in_title(tok.start) and not tok.text.isupper() and is_common_word(tok.text):
+            return False  # a headline capitalises every word: 'Port Strike Ends' has no name
+        if tok.word in self.vocab.names:
             return True
         return tok.word not in self.vocab.lower and not is_common_word(tok.text)
 
@@ -167,7 +183,7 @@ def _runs(text: str, toks: list[Tok], vocab: Vocabulary | None) -> list[list[Tok
     current: list[int] = []
     for i, tok in enumerate(toks):
         joined = bool(current) and _joined(text, toks[i - 1], tok)
-        connector = (joined and tok.word in CONNECTORS | {"the"} and not tok.capitalised
+        connector = (joined and tok.word in _JOINERS and not tok.capitalised
                      and i + 1 < len(toks) and _joined(text, tok, toks[i + 1])
                      and (name_word[i + 1] or toks[i + 1].word == "the"))
         if name_word[i] or connector:

@@ -38,6 +38,14 @@ meanwhile however moreover furthermore overall still already both last next earl
 today yesterday tomorrow officials official article summary report reports
 """)
 
+# Pronouns, conjunctions and sentence adverbs: capitalised, never a name, wherever they stand
+# (headline-style text runs sentences together: "... the house' He lost", "Says ... Also says").
+NEVER_NAMES = wordset("""
+he she it they we i you him her his hers its their theirs them our ours your me my also but
+and or nor so yet then thus however meanwhile moreover furthermore if because although though
+while whereas this that these those there here what which whom whose when where why how says
+""")
+
 MONTHS = MONTH_WORDS
 WEEKDAYS = wordset("monday tuesday wednesday thursday friday saturday sunday")
 
@@ -108,4 +116,6 @@ def is_common_word(word: str) -> bool:
     if w in FUNCTION_WORDS or w in MONTHS or w in WEEKDAYS:
         return True
     words = _dictionary()
+    if "-" in w:  # 'Plant-derived', 'Long-term' opening a sentence: every part an English word
+        return all(any(f in words for f in _lemmas(p)) for p in w.split("-") if p)
     return any(form in words for form in _lemmas(w))
