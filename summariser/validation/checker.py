@@ -35,11 +35,11 @@ def _as_input(summary: str | CheckInput, source: str) -> CheckInput:
     """The summary as a CheckInput, its tokenised text ("Villa 's", "semi - final") written
     back (tokenised.py) once, before any check reads it."""
     if isinstance(summary, CheckInput):
-        return CheckInput(
-            text=untokenise(summary.text, source),
-            names=[(untokenise(n, source), c) for n, c in summary.names],
-            claims=[c.model_copy(update={"text": untokenise(c.text, source)})
-                    for c in summary.claims])
+        return summary.model_copy(update={  # every other field (roles, ...) as given
+            "text": untokenise(summary.text, source),
+            "names": [(untokenise(n, source), c) for n, c in summary.names],
+            "claims": [c.model_copy(update={"text": untokenise(c.text, source)})
+                       for c in summary.claims]})
     text = untokenise(summary, source)
     return CheckInput(text=text, claims=[ClaimInput(text=s) for s in split_sentences(text)])
 

@@ -156,11 +156,17 @@ class _Reader:
             return False
         if self.vocab is None:
             return True
-        if self.in_title(tok.start) and not tok.text.isupper() and is_common_word(tok.text):
+        if self.headline(tok) and is_common_word(tok.text):
             return False  # a headline capitalises every word: 'Port Strike Ends' has no name
         if tok.word in self.vocab.names:
             return True
         return tok.word not in self.vocab.lower and not is_common_word(tok.text)
+
+    def headline(self, tok: Tok) -> bool:
+        """In a title-case line above more text (a bare phrase such as "Peru's Finance Minister
+        Herrera" is a name, not a headline); acronyms are names there too."""
+        return (self.in_title(tok.start) and not tok.text.isupper()
+                and "\n" in self.text.strip())
 
     def in_title(self, pos: int) -> bool:
         """Inside a headline line (the spans are in order and apart: found by bisection, as a
