@@ -93,3 +93,23 @@ def test_siblings_linked_as_one_meaning_are_no_substitution() -> None:
     report = check(article, "The report calls for an independent examination of the tram's "
                             "brake data before the line reopens.")
     assert report.ok, report.problems()
+
+
+def test_word_said_of_something_else_next_to_its_opposite() -> None:
+    article = article_from_text(
+        "In the first half the ferry company's passenger numbers fell by a tenth, while over "
+        "the whole winter season they rose sharply thanks to the new island route.")
+    wrong = check(article, "The ferry company's passenger numbers rose in the first half.")
+    assert not wrong.ok
+    found = [(f.kind, f.words, f.source_words) for c in wrong.claims for f in c.findings]
+    assert ("antonym", ["rose"], ["fell"]) in found
+    for faithful in ("The ferry company's passenger numbers fell in the first half.",
+                     "Over the whole winter season passenger numbers rose sharply."):
+        assert check(article, faithful).ok, check(article, faithful).problems()
+
+
+def test_opposites_the_sentence_pairs_are_not_misplaced() -> None:
+    article = article_from_text("The guide explains how warm or cold the lake water is in "
+                                "each month of the year.")
+    report = check(article, "The guide explains how cold the lake water is in each month.")
+    assert report.ok, report.problems()

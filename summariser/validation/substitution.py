@@ -15,6 +15,8 @@ content words, with matched words holding a content word (or the sentence's end)
 - `substitution`: a word of the same kind as the source's (WordNet co-hyponyms: the two share a
   direct hypernym, 'murder'/'manslaughter', 'month'/'year'; not two WordNet also links as one
   meaning in other shapes, 'validation'/'verification').
+Also `antonym`: a word the sentence has but says of something else, while what the claim says
+it of sits at least twice as near the word's opposite (misplaced_opposite).
 And `role_swap`: two names of the sentence in the claim in the opposite order around the same
 word ('Ajax beat Porto' for 'Porto beat Ajax'), unless one of the two is passive ('by'), or the
 names are only joined ('and', 'with')."""
@@ -40,7 +42,7 @@ from summariser.validation.lexicon import (
     synsets,
 )
 from summariser.validation.models import MeaningFinding, SourceSpan
-from summariser.validation.words import MONTHS, WEEKDAYS, is_common_word
+from summariser.validation.words import MONTHS, STOP_WORDS, WEEKDAYS, is_common_word
 
 _JOINERS = frozenset({"and", "with", "by", "or", "nor", "between", "versus", "vs"})
 
@@ -165,7 +167,44 @@ def check_slots(article: Article, claim: list[Token], sentences: list[Sentence]
         kind = next((k for k in kinds if k), None)
         if kind:
             out.append(_finding(kind, [t], words, best))
+    for sentence in sentences:
+        misplaced = misplaced_opposite(claim, sentence, sentence_tokens(article, sentence))
+        if misplaced and not any(f.words == misplaced.words for f in out):
+            out.append(misplaced)
     swapped = role_swap(claim, source)
     if swapped:
         out.append(_finding("role_swap", *swapped, best))
     return out
+
+
+CONTEXT = 3  # claim words either side of a word that say what it is said of
+
+
+def _nearest(targets: list[int], anchors: list[int]) -> int:
+    return min((abs(a - t) for a in anchors for t in targets), default=10**6)
+
+
+def misplaced_opposite(claim: list[Token], sentence: Sentence, source: list[Token]
+                       ) -> MeaningFinding | None:
+    """A claim word the sentence has, but said of something else, while what the claim says
+    it of sits at least twice as near the word's opposite: 'a fourth quarter increase' against
+    'for the fourth quarter a 30% decrease, for the full year a 4% increase'. Not when the
+    claim has the opposite too, nor when the sentence pairs the two ('acidic or alkaline')."""
+    said = {k for t in claim for k in t.keys}
+    for i, t in enumerate(claim):
+        same = [j for j, u in enumerate(source) if t.keys & u.keys]
+        if not same or t.capitalised or t.word in STOP_WORDS or len(t.word) < 3:
+            continue
+        other = [j for j, u in enumerate(source) if not t.keys & u.keys and len(u.word) >= 3
+                 and not u.keys & said and (opposite(t.word, u.word) or opposite(u.word, t.word))]
+        if not other or _nearest(other, same) <= 2:
+            continue
+        near = content(claim[max(0, i - CONTEXT):i] + claim[i + 1:i + 1 + CONTEXT])
+        anchors = [j for j, u in enumerate(source) for c in near if c.keys & u.keys]
+        if anchors and 2 * _nearest(other, anchors) <= _nearest(same, anchors):
+            u = source[min(other, key=lambda j: _nearest([j], anchors))]
+            found = _finding("antonym", [t], [u], sentence)
+            found.note = (f"the source says {u.text!r} of what the claim says {t.text!r} of; "
+                          f"its {t.text!r} is said of something else")
+            return found
+    return None
