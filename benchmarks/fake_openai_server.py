@@ -85,8 +85,11 @@ class FakeServer:
                  max_seconds: float = 900.0, port: int = 0,
                  replies: list[Reply] | None = None,
                  models: list[dict[str, Any]] | None = None,
-                 batch: BatchAPI | None = None) -> None:
+                 batch: BatchAPI | None = None, hold_after: int | None = None) -> None:
         self.delay, self.max_requests = delay, max_requests
+        # Requests past the first `hold_after` wait until release(): a test knows exactly what
+        # is in flight when it interrupts a batch, however slow the machine.
+        self.hold_after, self.held, self.gate = hold_after, 0, threading.Event()
         self.deadline = time.monotonic() + max_seconds
         self.per_article: Counter[str] = Counter()
         self.replies = None if replies is None else list(replies)
@@ -109,6 +112,9 @@ class FakeServer:
     def __exit__(self, *exc: object) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+    def release(self) -> None:
+        self.gate.set()
 
     def stats(self) -> dict[str, Any]:
         with self.lock:
@@ -147,7 +153,12 @@ class FakeServer:
         key = hashlib.sha256("\n".join(sentences).encode()).hexdigest()[:16]
         with self.lock:
             self.per_article[key] += 1
-            spent = sum(self.per_article.values()) > self.max_requests
+            count = sum(self.per_article.values())
+            spent = count > self.max_requests
+            hold = self.hold_after is not None and count > self.hold_after
+            self.held += hold
+        if hold:
+            self.gate.wait(timeout=max(0.0, self.deadline - time.monotonic()))
         if spent or time.monotonic() > self.deadline:
             return 400, {}, _error("the fake server's request or time budget is spent")
         if not sentences:
