@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 import summariser.validation.figure_patterns as P
-from summariser.articles.dates import month_number
+from summariser.articles.dates import DATES, iso_of, month_number
 from summariser.validation.figure_raw import Raw
 from summariser.validation.models import Figure
 
@@ -51,21 +51,13 @@ def dates(text: str) -> list[Raw]:
     """Dates (full, day and month, month and year, month alone after a preposition), and "a
     decade" (ten years), which win over any number found inside them."""
     out = []
-    for m in P.DATE.finditer(text):
+    for m in DATES.finditer(text):
         g = m.groupdict()
         mon = g["m4"] or next(g[k] for k in ("m1", "m2", "m3") if g[k])
-        month = int(mon) if mon.isdigit() else month_number(mon)
-        day_s = g["d4"] or g["d1"] or g["d2"]
-        year_s = g["y4"] or g["y1"] or g["y2"] or g["y3"]
-        try:
-            date = dt.date(int(year_s or 2000), month, int(day_s or 1))
-        except ValueError:
+        iso = iso_of(g["y4"] or g["y1"] or g["y2"] or g["y3"], mon, g["d4"] or g["d1"] or g["d2"])
+        if iso is None:
             continue
-        if year_s and day_s:
-            iso, value = date.isoformat(), float(date.toordinal())
-        else:
-            iso = f"{year_s}-{month:02d}" if year_s else f"--{month:02d}-{date.day:02d}"
-            value = None
+        value = float(dt.date.fromisoformat(iso).toordinal()) if len(iso) == 10 else None
         out.append(Raw(m.start(), m.end(), "date", value, iso=iso, unit="date"))
     for m in P.MONTH_ONLY.finditer(text):
         month = month_number(m.group(1))

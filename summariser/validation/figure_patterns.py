@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from summariser.articles.dates import MONTH_NAMES
 from summariser.validation.words import FIGURE_STOP as STOP
 from summariser.validation.words import fold, stem
 
@@ -56,17 +57,10 @@ APPROX = re.compile(
     r"between|from|~)(?:(?<=~)|\s+)(?:the\s+)?$", re.I)
 TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade"}
 
-M = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
-      r"December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")
-DATE = re.compile(
-    rf"\b(?:(?P<y4>\d{{4}})-(?P<m4>\d\d)-(?P<d4>\d\d)"
-    rf"|(?P<m1>{M})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y1>\d{{4}}))?"
-    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{M})(?:,?\s+(?P<y2>\d{{4}}))?"
-    rf"|(?P<m3>{M}),?\s+(?P<y3>\d{{4}}))(?!\d)")
 MONTH_ONLY = re.compile(  # "in November", "since March": a month without a day or year
     r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|till|[Bb]y|[Ff]rom|[Dd]uring|[Ll]ast|[Tt]his|[Nn]ext|early|"
-    r"late|mid-?|[Bb]efore|[Aa]fter|of)\s+(January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)\b(?!,?\s*\d)")
+    r"late|mid-?|[Bb]efore|[Aa]fter|of)\s+(" + "|".join(m.capitalize() for m in MONTH_NAMES)
+    + r")\b(?!,?\s*\d)")
 A_DECADE = re.compile(r"\b(?:a|one)\s+decade\b", re.I)
 TIME = re.compile(r"\b(\d{1,2}):(\d\d)(?:\s?([ap])\.?m\b\.?)?|\b(\d{1,2})\s?([ap])\.?m\b\.?", re.I)
 TOKEN = re.compile(r"[A-Za-z]+|\d[\d,.]*|[^\sA-Za-z\d]")
