@@ -355,3 +355,15 @@ def test_same_text_with_other_furniture_is_checked_afresh() -> None:
 
 def test_no_figures_no_checks() -> None:
     assert check_figures(KAZAKH, "Iran and Kazakhstan want closer ties.") == []
+
+
+def test_a_percent_about_something_else_derives_nothing() -> None:
+    # 4.6 would be 5.2 / (1 + 13%), but the 13% is about staff, not about revenue
+    source = article("Revenue for 2024 is expected to reach $5.2 billion. Separately, staff "
+                     "numbers rose 13% after the merger.")
+    (check,) = [c for c in check_figures(source, "Revenue for 2024 is expected to reach $4.6 "
+                                          "billion.") if c.kind == "money"]
+    assert check.status == "mismatch"
+    (check,) = [c for c in check_figures(source, "Revenue rose 13% to $5.2 billion from $4.6 "
+                                          "billion.") if c.text == "$4.6 billion"]
+    assert check.status != "mismatch"

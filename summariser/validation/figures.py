@@ -335,9 +335,15 @@ def check_figures(article: Article, text: str) -> list[FigureCheck]:
     return [check for _, check in checked_figures(article, text)]
 
 
+def _about_claim(c: Figure, dist: dict[str, int], operand: _Src) -> bool:
+    return operand.fig.kind != "percent" or c.kind == "percent" or _score(dist, operand) > 0
+
+
 def derive(c: Figure, body: list[_Src]) -> tuple[_Src, str] | None:
     """Two body figures in the same or adjacent sentences from which the claimed amount or
-    percent follows (sum, difference, share, percent change, undoing a percent change)."""
+    percent follows (sum, difference, share, percent change, undoing a percent change). A
+    percent applied to an amount must share some context with the claim: '$5bn of sales /
+    (1 + a 31% fall in profit)' is no source for '$4bn of sales'."""
     if c.kind not in (*AMOUNTS, "percent") or c.value is None or c.unit in _NOT_DERIVED:
         return None
     by_sentence: dict[int, list[_Src]] = {}
@@ -345,9 +351,11 @@ def derive(c: Figure, body: list[_Src]) -> tuple[_Src, str] | None:
         if s.fig.kind in (*AMOUNTS, "percent") and s.fig.value and s.sentence is not None:
             by_sentence.setdefault(s.sentence, []).append(s)
     found: list[tuple[float, _Src, str, float]] = []
+    dist = _distances(c)
     for n, here in by_sentence.items():
         near = here + by_sentence.get(n - 1, []) + by_sentence.get(n + 1, [])
-        for sa, sb in ((a, b) for a in here for b in near if a is not b):
+        for sa, sb in ((a, b) for a in here for b in near if a is not b
+                       and _about_claim(c, dist, a) and _about_claim(c, dist, b)):
             found += [(abs(value - c.value), sa, how, value)
                       for value, how in candidates(c, sa.fig, sb.fig) if values_agree(c, value)]
     if not found:
