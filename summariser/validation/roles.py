@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from summariser.articles.body import body_sentences
 from summariser.articles.models import Article, Sentence
+from summariser.validation.alignment import tokens as word_tokens
 from summariser.validation.countries import country_at
 from summariser.validation.memo import Memo
 from summariser.validation.models import MeaningFinding, NameCheck, SourceSpan
@@ -71,7 +72,7 @@ def mentions(text: str, vocab: Vocabulary | None) -> list[Mention]:
     """The people of `text` named with a title or a country before them."""
     words = tokens(text)
     out = []
-    for name in find_names(text, vocab, source=vocab is None):
+    for name in find_names(text, vocab, source=vocab is None, toks=words):
         titled, core = _split(name)
         if not core or not all(t.capitalised for t in core):
             continue
@@ -107,6 +108,9 @@ def _span(s: Sentence) -> SourceSpan:
 def check_roles(article: Article, text: str) -> list[MeaningFinding]:
     """wrong_role and wrong_country findings for the people `text` names with a title."""
     known = source_mentions(article)
+    surnames = {m.surname for _, m in known}
+    if not surnames & {k for t in word_tokens(text) for k in t.keys}:
+        return []  # nobody the article titles is named: nothing to compare
     out = []
     for claim in mentions(text, name_index(article).vocab):
         same = [(s, m) for s, m in known if _same(claim, m)]

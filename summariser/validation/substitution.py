@@ -50,9 +50,13 @@ _JOINERS = frozenset({"and", "with", "by", "or", "nor", "between", "versus", "vs
 def _symbols(claim: list[Token], source: list[Token]) -> tuple[list[str], list[str]]:
     """One symbol per word: a claim word sharing a key with a source word gets its symbol."""
     src = [min(u.keys) for u in source]
+    first: dict[str, int] = {}
+    for j, u in enumerate(source):
+        for k in u.keys:
+            first.setdefault(k, j)
     out = []
     for i, t in enumerate(claim):
-        j = next((j for j, u in enumerate(source) if t.keys & u.keys), None)
+        j = min((first[k] for k in t.keys if k in first), default=None)
         out.append(src[j] if j is not None else f"#{i}")
     return out, src
 
@@ -124,6 +128,8 @@ def role_swap(claim: list[Token], source: list[Token]
               ) -> tuple[list[Token], list[Token]] | None:
     """Two names of the sentence in the other order around a shared word, close together,
     neither side passive nor a mere list."""
+    if sum(t.capitalised for t in claim) < 2:
+        return None
     where = _named_once(claim, source)
     for i, j in where:
         for k, m in where:
@@ -192,12 +198,14 @@ def misplaced_opposite(claim: list[Token], sentence: Sentence, source: list[Toke
     claim has the opposite too, nor when the sentence pairs the two ('acidic or alkaline')."""
     said = {k for t in claim for k in t.keys}
     for i, t in enumerate(claim):
-        same = [j for j, u in enumerate(source) if t.keys & u.keys]
-        if not same or t.capitalised or t.word in STOP_WORDS or len(t.word) < 3:
+        if t.capitalised or t.word in STOP_WORDS or len(t.word) < 3:
             continue
-        other = [j for j, u in enumerate(source) if not t.keys & u.keys and len(u.word) >= 3
-                 and not u.keys & said and (opposite(t.word, u.word) or opposite(u.word, t.word))]
-        if not other or _nearest(other, same) <= 2:
+        ants = antonyms(t.word)  # most words have none: the cheap test first
+        if not ants:
+            continue
+        same = [j for j, u in enumerate(source) if t.keys & u.keys]
+        other = [j for j, u in enumerate(source) if u.keys & ants and not u.keys & said]
+        if not same or not other or _nearest(other, same) <= 2:
             continue
         near = content(claim[max(0, i - CONTEXT):i] + claim[i + 1:i + 1 + CONTEXT])
         anchors = [j for j, u in enumerate(source) for c in near if c.keys & u.keys]
