@@ -56,8 +56,8 @@ def _symbols(claim: list[Token], source: list[Token]) -> tuple[list[str], list[s
             first.setdefault(k, j)
     out = []
     for i, t in enumerate(claim):
-        j = min((first[k] for k in t.keys if k in first), default=None)
-        out.append(src[j] if j is not None else f"#{i}")
+        at = min((first[k] for k in t.keys if k in first), default=None)
+        out.append(src[at] if at is not None else f"#{i}")
     return out, src
 
 
