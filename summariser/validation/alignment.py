@@ -10,7 +10,6 @@ alignment; the checks of meaning (meaning.py) compare the claim with them."""
 from __future__ import annotations
 
 import math
-import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -19,10 +18,9 @@ from functools import lru_cache
 from summariser.articles.models import Article, Sentence
 from summariser.gc_pause import gc_paused
 from summariser.validation.lexicon import base_forms
-from summariser.validation.words import STOP_WORDS, fold, stem
+from summariser.validation.words import STOP_WORDS, WORD, fold, stem
 
 ALIGNED = 3
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +45,7 @@ def keys(word: str) -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def _tokens(text: str) -> tuple[Token, ...]:
     return tuple(Token(m.group(), (word := fold(m.group())), m.start(), m.end(), keys(word))
-                 for m in _WORD.finditer(text))
+                 for m in WORD.finditer(text))
 
 
 def tokens(text: str) -> list[Token]:

@@ -49,7 +49,7 @@ while whereas this that these those there here what which whom whose when where 
 MONTHS = MONTH_WORDS
 WEEKDAYS = wordset("monday tuesday wednesday thursday friday saturday sunday")
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])|\n+")
 
 
@@ -78,7 +78,7 @@ def stem(word: str) -> str:
 def content_words(text: str) -> list[str]:
     """Stems of the words that carry meaning (no stop words, no numbers, at least 3 letters)."""
     out = []
-    for m in _WORD.finditer(fold(text)):
+    for m in WORD.finditer(fold(text)):
         w = m.group()
         if len(w) >= 3 and w not in STOP_WORDS and w not in MONTHS:
             out.append(stem(w))

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from summariser.pipeline.schema import SummaryResult
 from summariser.validation.arithmetic import round_sig
 from summariser.validation.models import Figure
+from summariser.validation.words import WORD, fold, stem
 
 IGNORED_KINDS = frozenset({"year", "ordinal", "time"})
 MIN_SHARED_WORDS = 2
@@ -54,6 +55,14 @@ class Conflict:
     first: Mention
     second: Mention
     shared: tuple[str, ...]
+
+    def shared_words(self) -> list[str]:
+        """The shared context as a reader wrote it: each shared stem ('trad') shown as the first
+        word of the first article's sentence that has it ('trade'), the stem itself otherwise."""
+        written: dict[str, str] = {}
+        for match in WORD.finditer(self.first.sentence):
+            written.setdefault(stem(fold(match.group())), match.group().lower())
+        return [written.get(s, s) for s in self.shared]
 
 
 def mentions(article: int, result: SummaryResult) -> list[Mention]:

@@ -203,7 +203,7 @@ def conflict_rows(views: list[ArticleView]) -> list[Row]:
     for c in find_conflicts(numbered):
         first, second = views[c.first.article], views[c.second.article]
         rows.append(Row(f"{c.first.text} / {c.second.text}", [first.ref, second.ref],
-                        status=", ".join(c.shared), detail=c.first.sentence,
+                        status=", ".join(c.shared_words()), detail=c.first.sentence,
                         other=c.second.sentence))
     return rows
 
