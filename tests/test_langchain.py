@@ -68,7 +68,7 @@ def test_a_structured_reply_that_fails_the_schema_is_reasked_with_the_error(
     too_few = reply(key_points=[])
     model = ToolCallingFake(messages=iter([tool_reply(too_few), tool_reply(GOOD_004)]))
     result = summarise(SEED_004, settings, llm=model)
-    assert result.usage.calls == 2 and len(result.key_points) == 3
+    assert result.usage.calls == 2 and len(result.key_points) >= 3
 
 
 def test_a_model_without_structured_output_gets_the_schema_and_its_json_is_parsed(

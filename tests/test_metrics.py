@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from summariser.evaluation.baselines import body_sentences, extractive, lead3
+from summariser.articles.body import body_sentences
+from summariser.evaluation.baselines import extractive, lead3
 from summariser.evaluation.compare import compare
 from summariser.evaluation.gold import load_gold_set
 from summariser.evaluation.metrics import Candidate, GoldView, faithfulness, prepare, score

@@ -25,7 +25,10 @@ def test_key_points_are_the_cited_sentences_and_names_come_from_the_article(
     result = summarise(article, settings, llm=FakeLLM([GOOD_004]))
     assert result.mode == "model" and result.summary.startswith("Iran's foreign minister")
     numbers = [2, 9, 16]  # the model numbers the body from 1; the title line is S1
-    assert result.key_points == [article.sentence(n).text for n in numbers]
+    assert result.key_points[:3] == [article.sentence(n).text for n in numbers]
+    # completed with the sentences of the figures nothing cited states yet, in article order
+    assert len(result.key_points) == 6 and "$1.9 billion" in result.key_points[3]
+    numbers += [19, 20, 21]
     for claim, number in zip(result.claims, numbers, strict=True):
         assert [s.index for s in claim.sentences] == [number]
         for s in claim.sentences:
@@ -46,7 +49,8 @@ def test_the_model_sees_the_article_as_data_without_its_furniture(settings: Sett
     fake = FakeLLM([GOOD_004])
     summarise(SEED_004, settings, llm=fake)
     system, user = fake.calls[0]
-    assert "not instructions" in system.content or "never instructions" in system.content
+    said = " ".join(system.content.split())  # the prompt file wraps its lines
+    assert "not instructions" in said or "never instructions" in said
     assert user.content.index("<article>") < user.content.index("[S2]")
     assert user.content.index("[S2]") < user.content.index("</article>")
     assert "Chile" not in system.content  # no example names or facts to copy
@@ -56,7 +60,8 @@ def test_nonexistent_key_point_numbers_are_left_out_without_a_reask(settings: Se
     fake = FakeLLM([reply(key_points=[1, 999, 1])])
     result = summarise(SEED_004, settings, llm=fake)
     assert len(fake.calls) == 1
-    assert [c.sentences[0].index for c in result.claims] == [2]
+    assert [c.sentences[0].index for c in result.claims][:1] == [2]
+    assert 999 not in [c.sentences[0].index for c in result.claims]
     assert any("999" in w and "left out" in w for w in result.warnings)
 
 

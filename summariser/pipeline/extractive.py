@@ -5,10 +5,9 @@ most figures and names as key points. It is marked `"mode": "extractive"` with t
 from __future__ import annotations
 
 from summariser.articles.body import body_sentences, lead
-from summariser.articles.models import Article, Sentence
+from summariser.articles.models import Article
+from summariser.pipeline.key_points import ranked
 from summariser.pipeline.schema import Draft
-from summariser.validation.name_parts import find_names
-from summariser.validation.numbers import parse_figures
 
 LEAD_WORDS = 60  # the lead summary: the first sentence, and the second while under this
 HEADLINE_WORDS = 12
@@ -32,16 +31,11 @@ def fallback_headline(article: Article) -> str:
     return " ".join(words[:HEADLINE_WORDS]) + (" ..." if len(words) > HEADLINE_WORDS else "")
 
 
-def _weight(sentence: Sentence) -> int:
-    return len(parse_figures(sentence.text)) + len(find_names(sentence.text))
-
-
 def key_sentence_numbers(article: Article, skip: int = 0) -> list[int]:
-    """The KEY_POINTS body sentences after the first `skip` with the most figures and names,
-    in article order (the lead when the body is that short)."""
+    """The KEY_POINTS most salient body sentences after the first `skip` (figures, names,
+    central words), in article order (the lead when the body is that short)."""
     body = body_sentences(article)
-    rest = body[skip:] or body
-    best = sorted(rest, key=lambda s: (-_weight(s), s.index))[:KEY_POINTS]
+    best = ranked(body[skip:] or body)[:KEY_POINTS]
     return sorted(s.index for s in best)
 
 

@@ -1,15 +1,17 @@
 """The last step on a model's draft: whatever it wrote that the checker still does not support
 after the re-ask is dropped, and said in the warnings, so it is never shown as a fact. A
 sentence of the summary with an unsupported figure or name goes; an unsupported headline gives
-way to the article's own title; key point numbers that are no body sentence are left out. When
-nothing of the summary or of the key points is left, the article's own sentences stand in and
-the result is marked extractive."""
+way to the article's own title; key point numbers that are no body sentence are left out, and
+the key points are completed with the lead and the sentences of the article's main figures
+(key_points). When nothing of the summary or of the key points is left, the article's own
+sentences stand in and the result is marked extractive."""
 
 from __future__ import annotations
 
 from summariser.articles.models import Article
 from summariser.articles.sentences import split_text
 from summariser.pipeline.extractive import fallback_headline, key_sentence_numbers, lead_summary
+from summariser.pipeline.key_points import complete_key_points
 from summariser.pipeline.results import findings, key_sentences
 from summariser.pipeline.schema import Draft, Mode
 
@@ -41,7 +43,10 @@ def finalise(article: Article, draft: Draft) -> tuple[Draft, list[str], Mode]:
         points = key_sentence_numbers(article)
         notes.append("none of the model's key point numbers is a sentence of the article body: "
                      "the key points are the sentences with the most figures and names")
-    return Draft(headline=headline, summary=summary, key_points=points), notes, mode
+    final = Draft(headline=headline, summary=summary, key_points=points)
+    # no validation on the copy: Draft's limit on key points is the model's, not the result's
+    return final.model_copy(update={"key_points": complete_key_points(article, points,
+                                                                      summary)}), notes, mode
 
 
 def complete_sentences(summary: str, notes: list[str]) -> list[str]:

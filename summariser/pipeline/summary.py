@@ -140,16 +140,17 @@ def _in_article_numbers(draft: Draft, numbers: list[int], notes: list[str]) -> D
 
 
 def _findings(article: Article, draft: Draft) -> list[str]:
-    text = "\n".join([draft.headline, *complete_sentences(draft.summary, [])])
-    return findings(article, text)
+    """What is worth a second call: findings in the summary's complete sentences. A flagged
+    headline is not: the article's own title replaces it (finalise), at no cost."""
+    return findings(article, "\n".join(complete_sentences(draft.summary, [])))
 
 
 def _ask_checked(
     article: Article, prompt: Prompt, llm: LLM, settings: Settings
 ) -> tuple[Draft, list[Generation], list[str]]:
-    """The model's draft; when the checker finds unsupported figures, names or quotes in what
-    the model wrote (headline, summary), it is asked once more with the findings, and the
-    reply with fewer findings is kept."""
+    """The model's draft; when the checker finds unsupported figures, names or quotes in the
+    summary, the model is asked once more with the findings, and the reply with fewer
+    findings is kept."""
     messages, numbers = first_messages(article, prompt)
     draft, history, gens = ask(llm, messages, Draft, settings.max_tokens, settings.reasks)
     items = _findings(article, draft)

@@ -1,0 +1,88 @@
+"""Key points: the sentences the model cites, completed by code with what a reader must not
+miss and a 1.5B model often does not cite: the article's lead (news puts the news first), then
+the sentences stating figures of weight (amounts, shares, dates, quantities) that neither the
+summary nor the cited sentences state yet, up to MAX_KEY_POINTS. A key point is always a
+sentence of the article, so completing them adds no unsupported text.
+
+Sentence salience (figures, names, central words, position) is one function, used here, by
+the extractive fallback and by the eval's extractive baseline."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from summariser.articles.body import body_sentences
+from summariser.articles.models import Article, Sentence
+from summariser.validation.figures import figures_match
+from summariser.validation.name_parts import find_names
+from summariser.validation.numbers import Figure, parse_figures
+from summariser.validation.words import FUNCTION_WORDS, content_words
+
+MAX_KEY_POINTS = 6
+# Counts ('two countries') say little; amounts, shares and dates are what summaries keep.
+FIGURE_WEIGHT = {"number": 0.5, "ordinal": 0.25}
+
+
+def figure_weight(figure: Figure) -> float:
+    return FIGURE_WEIGHT.get(figure.kind, 1.0)
+
+
+def word_weights(sentences: list[Sentence]) -> Counter[str]:
+    """How many sentences of the article use each content word."""
+    return Counter(w for s in sentences for w in set(content_words(s.text)))
+
+
+def sentence_score(sentence: Sentence, weights: Counter[str], position: int) -> float:
+    figures = sum(figure_weight(f) for f in parse_figures(sentence.text))
+    # 'We' opening a quotation is capitalised but no name
+    names = len({n.text.casefold() for n in find_names(sentence.text)
+                 if any(t.word not in FUNCTION_WORDS for t in n.toks)})
+    words = content_words(sentence.text)
+    # how central its words are: their frequency in the article, per word
+    centrality = sum(weights[w] for w in set(words)) / (len(words) + 5)
+    return figures + 0.5 * names + centrality + 1.0 / (position + 2)
+
+
+def ranked(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences, most salient first."""
+    weights = word_weights(sentences)
+    order = sorted(range(len(sentences)), reverse=True,
+                   key=lambda i: sentence_score(sentences[i], weights, i))
+    return [sentences[i] for i in order]
+
+
+def _worth_stating(figure: Figure) -> bool:
+    """Amounts, shares, dates, quantities, and counts written in digits ('19 pickups');
+    not a count in words ('two countries') or an ordinal."""
+    if figure.kind == "number":
+        return any(c.isdigit() for c in figure.text)
+    return figure_weight(figure) >= 1
+
+
+def _new_figures(sentence: Sentence, stated: list[Figure]) -> int:
+    """How many of the sentence's figures worth stating `stated` does not have yet."""
+    return sum(1 for f in parse_figures(sentence.text)
+               if _worth_stating(f) and not any(figures_match(s, f) for s in stated))
+
+
+def complete_key_points(article: Article, picks: list[int], summary: str,
+                        limit: int = MAX_KEY_POINTS) -> list[int]:
+    """The model's key sentence numbers (body sentences only, each once), then the lead, then
+    the sentences with the most figures not stated yet, up to `limit`; additions in article
+    order after the model's own picks."""
+    body = body_sentences(article)
+    by_index = {s.index: s for s in body}
+    points = [n for n in dict.fromkeys(picks) if n in by_index][:limit]
+    added: list[int] = []
+    if body and body[0].index not in points and len(points) < limit:
+        added.append(body[0].index)
+    stated = parse_figures("\n".join([summary, *(by_index[n].text for n in points + added)]))
+    while len(points) + len(added) < limit:
+        rest = [s for s in body if s.index not in points and s.index not in added]
+        gains = [(_new_figures(s, stated), -s.index, s) for s in rest]
+        best = max(gains, default=None, key=lambda g: g[:2])
+        if best is None or best[0] < 1:
+            break
+        added.append(best[2].index)
+        stated += parse_figures(best[2].text)
+    return points + sorted(added)

@@ -1,0 +1,46 @@
+"""Key points completed by code: the model's cited sentences first, then the lead, then the
+sentences of the figures nothing cited states yet; never more than the limit, never a
+sentence twice, and nothing added for figures the summary already states."""
+
+from __future__ import annotations
+
+from summariser.articles.load import article_from_text
+from summariser.articles.models import Article
+from summariser.pipeline.key_points import complete_key_points
+
+TEXT = """Port deal signed
+
+The two ports signed a deal on Monday to share cranes. Officials said the talks were long.
+Trade through the ports rose 12 percent to $4.5 billion in 2022. The mayor praised the deal.
+Cargo volume reached 3.1 million tons last year. Two officials spoke to reporters later.
+Workers welcomed the news."""
+
+
+def _article() -> Article:
+    return article_from_text(TEXT, path="test")
+
+
+def _numbers(points: list[int]) -> list[str]:
+    by_index = {s.index: s.text for s in _article().sentences}
+    return [by_index[n].split()[0] for n in points]
+
+
+def test_the_model_picks_come_first_then_the_lead_and_the_figure_sentences() -> None:
+    article = _article()
+    mayor = next(s.index for s in article.sentences if "mayor" in s.text)
+    points = complete_key_points(article, [mayor], "The ports signed a deal.")
+    assert _numbers(points) == ["The", "The", "Trade", "Cargo"]
+    assert points[0] == mayor
+
+
+def test_figures_the_summary_states_add_no_sentence() -> None:
+    summary = "Trade rose 12 percent to $4.5 billion in 2022; cargo reached 3.1 million tons."
+    points = complete_key_points(_article(), [], summary)
+    assert _numbers(points) == ["The"]  # the lead only: a count ('Two officials') is no figure
+
+
+def test_the_limit_and_repeats() -> None:
+    article = _article()
+    lead = article.sentences[1].index
+    points = complete_key_points(article, [lead, lead, 999], "", limit=2)
+    assert points == [lead, next(s.index for s in article.sentences if "Trade" in s.text)]
