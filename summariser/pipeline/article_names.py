@@ -20,9 +20,10 @@ from summariser.articles.body import body_sentences
 from summariser.articles.models import Article
 from summariser.pipeline.schema import Person
 from summariser.validation.countries import capital_of, is_region
+from summariser.validation.lexicon import known, noun_kinds
 from summariser.validation.name_index import acronym_key, is_acronym, name_index
 from summariser.validation.name_parts import Name, Tok, find_names
-from summariser.validation.names import CONNECTORS, TITLES, category_of
+from summariser.validation.names import CONNECTORS, ORG_WORDS, PLACE_WORDS, TITLES, category_of
 from summariser.validation.words import wordset
 
 MAX_PEOPLE = 12
@@ -44,13 +45,37 @@ pharmaceuticals holdings partners inc corp co plc ltd llc se ag sa gmbh media st
 institute school hospital""")
 
 
+# A name opening with one of these is a place, or a church or school named after one: 'St.
+# Petersburg', 'Fort Worth', 'Mount Kenya'.
+PLACE_OPENERS = wordset("st saint san santa fort mount mt port lake cape")
+# What a name is when its head noun is only ever a kind of these in WordNet (never a group or
+# an organisation): a document ('UN Charter', 'Paris Agreement') or a facility, structure or
+# route ('Astrakhan International Airport', 'North-South Transport Corridor').
+NOT_ORGANISATIONS = ("document", "agreement", "facility", "structure", "way")
+_ORG_KINDS = ("organization", "group", *NOT_ORGANISATIONS)
+
+
 def article_names(article: Article) -> ArticleNames:
     vocab = name_index(article).vocab
-    names = [n for s in body_sentences(article) if not _headline_like(s.text)
+    found = [(s.text, n) for s in body_sentences(article) if not _headline_like(s.text)
              for n in find_names(s.text, vocab)]
-    names = [n for n in (_clean(n, vocab.lower) for n in names) if n is not None]
-    return ArticleNames(people=_people(names, vocab.lower), countries=_countries(names),
-                        organisations=_organisations(names))
+    places = {_words(n.toks) for text, n in found if _placed(text, n)}
+    names = [n for n in (_clean(n, vocab.lower) for _, n in found) if n is not None]
+    return ArticleNames(people=_people(names, vocab.lower, places), countries=_countries(names),
+                        organisations=_organisations(names, vocab.lower))
+
+
+def _words(toks: list[Tok]) -> tuple[str, ...]:
+    return tuple(t.word for t in toks)
+
+
+def _placed(text: str, name: Name) -> bool:
+    """The sentence says the name is a place: a place word follows it ('the Bandar Abbas
+    port', 'Mangistau Region' written 'Mangistau region') or comes before it with 'of' ('the
+    port of Aktau', 'the city of Gorgan')."""
+    after = re.match(r"\s+([A-Za-z]+)", text[name.end:])
+    before = re.search(r"\b([A-Za-z]+)\s+of\s+$", text[:name.start])
+    return any(m is not None and m.group(1).casefold() in PLACE_WORDS for m in (after, before))
 
 
 def _headline_like(text: str) -> bool:
@@ -63,13 +88,14 @@ def _headline_like(text: str) -> bool:
 
 def _clean(name: Name, lower: frozenset[str]) -> Name | None:
     """Without words that end a name ('Los Angeles-born') and leading words the article
-    writes in lower case elsewhere ('Commerce' in 'Secretary of Commerce Gina Raimondo')."""
+    writes in lower case elsewhere ('Commerce' in 'Secretary of Commerce Gina Raimondo'),
+    up to an organisation word ('Mines Ministry Mehrabian' keeps 'Ministry Mehrabian')."""
     toks = list(name.toks)
     for i, tok in enumerate(toks):
         if re.search(r"-[a-z]", tok.text):
             toks = toks[:i]
             break
-    while len(toks) > 1 and not toks[0].countries and (
+    while len(toks) > 1 and not toks[0].countries and toks[0].word not in ORG_WORDS and (
             toks[0].word in lower or capital_of(toks[0].text)):
         toks = toks[1:]
     if not toks or (name.text.isupper() and len(toks) > 1):
@@ -88,41 +114,60 @@ def _countries(names: list[Name]) -> list[str]:
 
 
 def _core(toks: list[Tok]) -> list[Tok]:
-    """The tokens after the last title or country: 'Iran's Foreign Minister Mohammad Javad
-    Zarif' -> 'Mohammad Javad Zarif'."""
-    last = max((i for i, t in enumerate(toks) if t.countries or t.word in TITLES), default=-1)
+    """The tokens after the last title, country or organisation word: 'Iran's Foreign
+    Minister Mohammad Javad Zarif' -> 'Mohammad Javad Zarif', 'Caretaker of Iran's Industries
+    and Mines Ministry Mehrabian' -> 'Mehrabian'."""
+    last = max((i for i, t in enumerate(toks) if t.countries or t.word in TITLES
+                or (t.word in ORG_WORDS and not _continued(toks, i))), default=-1)
     core = toks[last + 1:]
     while core and core[0].word in CONNECTORS:
         core = core[1:]
     return core
 
 
+def _continued(toks: list[Tok], i: int) -> bool:
+    """The name goes on after token i with a connector: 'Court of Criminal Appeal'."""
+    return i + 1 < len(toks) and toks[i + 1].word in CONNECTORS
+
+
 def _as_person(name: Name, lower: frozenset[str]) -> tuple[list[Tok], Person] | None:
     core = _core(name.toks)
-    titled = len(core) < len(name.toks) and any(t.word in TITLES for t in name.toks)
-    # one word is a person only after a title: 'Minister Mehrabian', not 'Tehran'
+    before = name.toks[: len(name.toks) - len(core)]
+    titled = any(t.word in TITLES for t in before) or (
+        bool(before and core) and before[-1].word in ORG_WORDS and not known(core[0].word))
+    # one word is a person only after a title ('Minister Mehrabian', not 'Tehran') or after
+    # the organisation it speaks for, when it is no English word ('Mines Ministry Mehrabian')
     alone = len(core) == 1 and titled and core[0].word not in lower
     if not (len(core) >= 2 or alone) or not all(t.capitalised or t.word in CONNECTORS
                                                 for t in core):
         return None
     own = Name(name.text, core[0].start, core[-1].end, core)
-    if category_of(own) != "person" or {t.word for t in core} & MORE_ORG_WORDS:
+    if core[0].word in PLACE_OPENERS or {t.word for t in core} & MORE_ORG_WORDS:
         return None
-    before = name.toks[: len(name.toks) - len(core)]
+    if not (_lone_person(core[0]) if len(core) == 1 else category_of(own) == "person"):
+        return None
     role = " ".join(t.text for t in before if t.word in TITLES)
     country = next((c for t in before if len(t.countries) == 1 for c in t.countries), "")
     text = name.text[core[0].start - name.start:]
     return core, Person(name=text, role=role, country=country)
 
 
-def _people(names: list[Name], lower: frozenset[str]) -> list[Person]:
+def _lone_person(tok: Tok) -> bool:
+    """A titled single word ('Minister Mehrabian') is a person unless it is a country, a
+    capital, an acronym, a place or organisation word, or a fragment ('Ph.D.')."""
+    return len(tok.text) > 2 and not (tok.countries or capital_of(tok.text) or is_acronym(tok.text)
+                or tok.word in ORG_WORDS | PLACE_WORDS)
+
+
+def _people(names: list[Name], lower: frozenset[str],
+            places: set[tuple[str, ...]]) -> list[Person]:
     people: dict[tuple[str, ...], Person] = {}
     for name in names:
         found = _as_person(name, lower)
-        if found is None:
+        if found is None or _words(found[0]) in places:
             continue
         core, person = found
-        key = tuple(t.word for t in core)
+        key = _words(core)
         same = next((k for k in people if _same_person(key, k)), None)
         if same is None:
             people[key] = person
@@ -137,15 +182,14 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return a[-1] == b[-1] and (a[0] == b[0] or len(a) == 1 or len(b) == 1)
 
 
-def _organisations(names: list[Name]) -> list[str]:
+def _organisations(names: list[Name], lower: frozenset[str]) -> list[str]:
     orgs: dict[str, str] = {}
     acronyms: dict[str, int] = {}
+    others: set[str] = set()  # initials of names that are no organisation ('INSTC')
     for name in names:
-        if category_of(name) != "organisation":
+        toks = _org_toks(name, lower)
+        if toks is None:
             continue
-        toks = name.toks[1:] if name.toks[0].possessive and len(name.toks) > 1 else name.toks
-        titles = [i for i, t in enumerate(toks) if i and t.word in TITLES]
-        toks = toks[: titles[0]] if titles else toks  # 'Police Lieutenant Romening'
         text = name.text[toks[0].start - name.start: toks[-1].end - name.start]
         if len(toks) == 1 and not is_acronym(toks[0].text):
             continue  # 'Embassy', 'Police': a common word, not which one
@@ -153,15 +197,44 @@ def _organisations(names: list[Name]) -> list[str]:
             key = acronym_key(toks[0].text)
             acronyms[key] = acronyms.get(key, 0) + 1
             orgs.setdefault("@" + key, toks[0].text)
+        elif _no_organisation(toks[-1].word):
+            others.add(_initials(text))
         else:
             orgs.setdefault(text.casefold(), text)
-    expanded = {_initials(v) for k, v in orgs.items() if not k.startswith("@")}
+    expanded = {_initials(v) for k, v in orgs.items() if not k.startswith("@")} | others
     out = [v for k, v in orgs.items()
            if not k.startswith("@") or (k[1:] not in expanded and acronyms[k[1:]] > 1)]
     return out[:MAX_ORGANISATIONS]
 
 
+def _org_toks(name: Name, lower: frozenset[str]) -> list[Tok] | None:
+    """The tokens of an organisation's name: without a possessive before it, and without a
+    title or person after it ('Police Lieutenant Romening', 'Mines Ministry Mehrabian')."""
+    if category_of(name) != "organisation":
+        return None
+    toks = name.toks[1:] if name.toks[0].possessive and len(name.toks) > 1 else name.toks
+    titles = [i for i, t in enumerate(toks) if i and t.word in TITLES]
+    toks = toks[: titles[0]] if titles else toks
+    person = _as_person(name, lower)
+    if person is not None:
+        toks = [t for t in toks if t.start < person[0][0].start]
+    return toks or None
+
+
+# Words of institutions that WordNet files only under buildings ('Carter Center').
+KEPT_HEADS = MORE_ORG_WORDS | {"centre", "center"}
+
+
+def _no_organisation(head: str) -> bool:
+    """The name's head noun is only a document, facility, structure or route in WordNet."""
+    if head in KEPT_HEADS:
+        return False
+    senses = noun_kinds(head, _ORG_KINDS)
+    return (not any(k & {"organization", "group"} for k in senses)
+            and any(k & set(NOT_ORGANISATIONS) for k in senses))
+
+
 def _initials(text: str) -> str:
-    words = re.findall(r"[A-Za-z][\w'-]*", text)
+    words = re.findall(r"[A-Za-z][\w']*", text)  # 'North-South' is N and S
     skip = {"of", "the", "and", "for"}
     return "".join(w[0] for w in words if w.casefold() not in skip).casefold()

@@ -167,3 +167,22 @@ def siblings(a: str, b: str) -> bool:
                for y, up in ups.items()):
         return False
     return not _shapes(a) & _shapes(b)
+
+
+@lru_cache(maxsize=4096)
+def noun_kinds(word: str, kinds: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    """For each noun sense of `word`, which of `kinds` it is a kind of (WordNet hypernyms at
+    any depth, the sense itself included): noun_kinds('charter', ('document', 'group')) has
+    a sense under 'document' and none under 'group'. Empty when WordNet has no such noun."""
+    targets = {kind: synsets(kind) for kind in kinds}
+    ends = _table().pos_ends
+    out = []
+    for n in sorted(synsets(word)):
+        if "nvar"[bisect_left(ends, n + 1)] != "n":
+            continue
+        seen, frontier = {n}, {n}
+        while frontier:
+            frontier = {m for x in frontier for m in _links(x)[0]} - seen
+            seen |= frontier
+        out.append(frozenset(k for k, t in targets.items() if seen & t))
+    return tuple(out)
