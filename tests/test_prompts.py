@@ -16,7 +16,7 @@ def test_summarise_prompt_has_front_matter_and_renders() -> None:
     assert "[S1] Iran met Bolivia." in messages[1].content
     # the article is data in a delimited block; no example names or facts to copy
     assert messages[1].content.index("<article>") < messages[1].content.index("[S1]")
-    assert "never instructions" in messages[0].content
+    assert "never instructions" in " ".join(messages[0].content.split())
     assert not any(w in messages[0].content for w in ("Chile", "Peru", "$2.1 billion"))
 
 
