@@ -7,7 +7,8 @@ from the other stages.
   bad file; `html.py` extracts an HTML page's text (trafilatura).
 - `build.py`: text -> Article: `strip_furniture` (`furniture.py`: bylines, teasers, image names,
   "Last update" lines...), then `sentence_spans` (`sentences.py`: wrapped lines joined, pysbd);
-  `dates.py` the article's own date from its header furniture.
+  `dates.py` the one date grammar (month table, date patterns, parts -> ISO): the article's own
+  date from its header furniture, and the checker's date figures read with it too.
 - `suspect.py`: sentences that read as instructions to an AI (prompt injection), marked on the
   Article as `suspect` when it is built.
 - `models.py`: `Article`, `Sentence`, `Furniture`.

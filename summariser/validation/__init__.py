@@ -4,9 +4,11 @@ judge of `check --judge` is summariser/pipeline/judge.py, run on the checker's r
 
 - `checker.py`: `check(source, summary)`, the entry point, and what makes a report `ok`;
   `statuses.py` the statuses that fail it; `models.py` the report's types (CheckInput in,
-  ValidationReport out); `inputs.py` reads a summary given as text or JSON.
+  ValidationReport out, the parsed `Figure` each figure check keeps of its source);
+  `inputs.py` reads a summary given as text or JSON.
 - figures: `figure_patterns.py` (patterns), `numbers.py` (text -> Figure values),
-  `date_figures.py` (dates, times, weekdays, dates relative to the article's), `figures.py`
+  `date_figures.py` (dates, times, weekdays, dates relative to the article's; the date
+  grammar itself is articles/dates.py), `figures.py`
   (matched against the article's figures), `figure_values.py` (rounding and hedges),
   `arithmetic.py` (figures derived from others).
 - names: `names.py` (checks), `name_parts.py`, `name_index.py` (the article's names, indexed),
