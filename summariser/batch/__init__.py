@@ -1,8 +1,7 @@
 """Batches: many articles through the pipeline into a results directory that survives kill -9.
 
 - `run.py`: `run_batch`, the orchestration (resume, restart, finish); `pool.py` runs the
-  articles N at a time (threads, or, against an OpenAI-compatible endpoint, worker processes
-  from the standard library's ProcessPoolExecutor, each with its share of the threads).
+  articles N at a time (threads, or worker processes against an OpenAI-compatible endpoint).
 - `models.py`: `Outcome`, `BatchRun` and `result_key`, the types the others share.
 - `store.py`: results.jsonl (whole lines, fsync'd), atomic writes, the directory lock, redaction.
 - `estimate.py`: `--dry-run`'s tokens and cost; `openai_jobs.py`: `--openai-batch`, the

@@ -6,31 +6,24 @@ one core, one worker process per core with the N threads shared out between them
 article (sentence splitting, the client's request and reply, validation) is Python that holds
 the GIL, so one process tops out at one core, which shows at high --concurrency.
 
-The worker processes are the standard library's ProcessPoolExecutor's, started by spawn as new
-interpreters (not forks of this process, which may run other threads, such as the progress
-bar's) and set up once by its initializer. The executor runs one task at a time per process,
-and an article is mostly a wait for the endpoint, so each process's one task serves articles
-from a queue on its share of the N threads. Articles are handed out one at a time as threads
-free up, and the workers end when this process ends, also on kill -9 (they watch it).
-As with any spawn-started pool, a script that calls `run_batch` this way must do so under
-`if __name__ == "__main__":` (a worker imports the script's main module)."""
+The worker processes are new interpreters (not forks of this process, which may run other
+threads, such as the progress bar's), are handed articles one at a time as their threads free
+up, and end when this process ends, also on kill -9: they read their work from a socket to it."""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import pickle
 import queue
-import signal
+import socket
+import subprocess
+import sys
 import threading
 import time
 import traceback
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, wait
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
-from itertools import islice
-from multiprocessing.connection import Connection
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
@@ -113,6 +106,8 @@ def processes_for(llm: LLM, workers: int, own_llm: bool) -> int:
     endpoint whose client the batch builds itself (a model object handed in stays in-process)."""
     if not own_llm or llm.backend != "openai" or workers < 2:
         return 1
+    if os.name != "posix":  # worker processes talk over Unix socket pairs
+        return 1
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return max(1, min(workers, cores or 1))
 
@@ -163,65 +158,122 @@ def run_threads(files: list[Path], work: Callable[[int, Path], Outcome], workers
         stop.set()
 
 
+@dataclass
+class _Child:
+    process: subprocess.Popen[bytes]
+    conn: Connection
+    threads: int
+    busy: set[int] = field(default_factory=set)  # indexes of the articles it is working on
+
+
 class ProcessPool:
-    """Worker processes from the standard library's ProcessPoolExecutor (spawn context), each
-    set up once by the initializer (the model client built, the checker loaded) and then running
-    `threads` articles at once (see the module docstring). Articles go out through a queue, one
-    per outcome that comes back, so no more are in flight than there are threads: a kill -9 of
-    this process costs only those."""
+    """Worker processes, each running `threads` articles at once (see the module docstring)."""
 
     def __init__(self, worker: Worker, workers: int, processes: int) -> None:
-        context = multiprocessing.get_context("spawn")
-        self.tasks: Any = context.Queue()  # (index, path), or None: a thread's end
-        self.outcomes: Any = context.Queue()  # (kind, pickled outcome or message)
-        # Each worker process watches the other end of this pipe and ends at once when it
-        # closes: when this process closes it, or ends, even by kill -9. (Not an Event: setting
-        # one waits for every waiter to wake, and a killed worker never does.)
-        watched, self.lifeline = context.Pipe(duplex=False)
-        self.threads = _shares(workers, processes)
-        self.executor = ProcessPoolExecutor(
-            processes, mp_context=context, initializer=_initialise,
-            initargs=(worker.settings, worker.prompt, worker.model, worker.done, self.tasks,
-                      self.outcomes, watched))
+        self.children: list[_Child] = []
+        self.lock = threading.Lock()  # for sends to the children: the dispatcher's and close's
+        self.stopped = False
+        self.dispatcher: threading.Thread | None = None
         try:
-            self.served = [self.executor.submit(_serve, n) for n in self.threads]
-            for _ in self.threads:  # each process is set up before the batch's clock starts
-                kind, message = self._next()
-                if kind == "error":
-                    raise SummariserError(message)
+            for threads in _shares(workers, processes):
+                self.children.append(_start(threads))
+                setup = (worker.settings, worker.prompt, worker.model, worker.done, threads)
+                self.children[-1].conn.send(setup)
+            for child in self.children:
+                _await_ready(child)
         except BaseException:
             self.close()
             raise
 
     def run(self, files: list[Path], take: Take) -> None:
-        tasks = iter(enumerate(files))
-        for first in islice(tasks, sum(self.threads)):
-            self.tasks.put(first)
+        """Outcomes are received and the next articles handed out on a thread of their own, so
+        that the children are kept busy while `take` waits for a write to reach the disk."""
+        outcomes: queue.SimpleQueue[Outcome | BaseException] = queue.SimpleQueue()
+        self.dispatcher = threading.Thread(target=self._dispatch, args=(files, outcomes),
+                                           daemon=True, name="summariser-dispatch")
+        self.dispatcher.start()
         for _ in files:
-            _, data = self._next()
-            if (task := next(tasks, None)) is not None:
-                self.tasks.put(task)  # first, so the workers stay busy while `take` writes
-            take(pickle.loads(data))
-        for _ in range(sum(self.threads)):
-            self.tasks.put(None)
-        wait(self.served, timeout=5)  # the workers' threads end
+            outcome = outcomes.get()
+            if isinstance(outcome, BaseException):
+                raise outcome
+            take(outcome)
 
-    def _next(self) -> tuple[str, Any]:
-        while True:
-            with suppress(queue.Empty):
-                return self.outcomes.get(timeout=0.5)  # type: ignore[no-any-return]
-            if any(f.done() for f in self.served):  # a worker process died
-                raise SummariserError("a worker process ended unexpectedly; run the same "
-                                      "command again to continue")
+    def _dispatch(self, files: list[Path], outcomes: queue.SimpleQueue[Any]) -> None:
+        try:
+            tasks = iter(enumerate(files))
+            for child in self.children:
+                for _ in range(child.threads):
+                    self._give(child, tasks)
+            for _ in files:
+                child, outcome = self._next()
+                child.busy.discard(outcome.index)
+                self._give(child, tasks)
+                outcomes.put(outcome)
+        except BaseException as exc:  # handed to the main thread, which raises it
+            outcomes.put(exc)
+
+    def _give(self, child: _Child, tasks: Iterator[tuple[int, Path]]) -> None:
+        with self.lock:
+            task = None if self.stopped else next(tasks, None)
+            if task is not None:
+                child.conn.send(task)
+                child.busy.add(task[0])
+
+    def _next(self) -> tuple[_Child, Outcome]:
+        ready: list[Any] = []
+        while not ready:
+            if self.stopped:
+                raise SummariserError("the batch was stopped")
+            busy = [c for c in self.children if c.busy]
+            ready = wait([c.conn for c in busy], timeout=0.5)
+        child = next(c for c in busy if c.conn is ready[0])
+        try:
+            return child, child.conn.recv()
+        except (EOFError, OSError):
+            raise SummariserError(
+                f"a worker process ended unexpectedly (exit code {_exit_code(child)}); run "
+                "the same command again to continue") from None
 
     def close(self) -> None:
-        """Ends the workers at once, whether articles are still in flight (Ctrl-C, a fatal error)
-        or not (their interpreters' orderly exit takes seconds; nothing is left to keep)."""
-        self.lifeline.close()
-        self.executor.shutdown(wait=True, cancel_futures=True)
-        for channel in (self.tasks, self.outcomes):
-            channel.close()
-            channel.cancel_join_thread()  # what no worker read any more is dropped
+        """Ends the workers: at once if articles are still in flight (Ctrl-C, a fatal error)."""
+        with self.lock:
+            self.stopped = True
+            for child in self.children:
+                with suppress(OSError):
+                    child.conn.send(None)
+        for child in self.children:
+            with suppress(subprocess.TimeoutExpired):
+                child.process.wait(timeout=0.01 if child.busy else 2)
+            if child.process.poll() is None:
+                child.process.kill()
+                child.process.wait()
+        if self.dispatcher is not None:  # it sees the children's ends closed, and stops
+            self.dispatcher.join(timeout=5)
+        for child in self.children:
+            child.conn.close()
+
+
+def _start(threads: int) -> _Child:
+    """A worker process: a new interpreter (its own session, so Ctrl-C reaches only this one)
+    with this package on its path, talking over a socket pair."""
+    import summariser
+
+    ours, theirs = socket.socketpair()
+    env = dict(os.environ)
+    root = str(Path(summariser.__file__).resolve().parent.parent)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+    with theirs:
+        code = f"from summariser.batch.pool import serve; serve({theirs.fileno()})"
+        process = subprocess.Popen([sys.executable, "-c", code], env=env,
+                                   stdin=subprocess.DEVNULL, pass_fds=[theirs.fileno()],
+                                   start_new_session=True)
+    return _Child(process, Connection(ours.detach()), threads)
+
+
+def _exit_code(child: _Child) -> int | None:
+    with suppress(subprocess.TimeoutExpired):
+        child.process.wait(timeout=5)
+    return child.process.returncode
 
 
 def _shares(workers: int, processes: int) -> list[int]:
@@ -229,60 +281,56 @@ def _shares(workers: int, processes: int) -> list[int]:
     return [workers // processes + (n < workers % processes) for n in range(processes)]
 
 
-# A worker process's own state, set by the initializer (one process, one batch).
-_STATE: dict[str, Any] = {}
+def _await_ready(child: _Child) -> None:
+    try:
+        message = child.conn.recv()
+    except (EOFError, OSError):
+        raise SummariserError(f"a worker process could not start (exit code "
+                              f"{_exit_code(child)})") from None
+    if isinstance(message, BaseException):
+        raise message
 
 
-def _initialise(settings: Settings, prompt: PromptInfo, model: ModelInfo, done: frozenset[str],
-                tasks: Any, outcomes: Any, lifeline: Connection) -> None:
-    """Set-up of a worker process: the model client built, `prepare`. It never raises (the
-    executor would print a traceback): a failure is reported by `_serve`, in one line."""
-    # Ctrl-C is for the batch's process, which ends the workers by closing the lifeline.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_exit_on_close, args=(lifeline,), daemon=True).start()
-    _STATE.update(tasks=tasks, outcomes=outcomes)
+def serve(fd: int) -> None:
+    """A worker process: set up from the first message, then takes (index, path) from the
+    connection, runs them on its threads and sends their outcomes back; ends on None, or at once
+    when the batch's process is gone."""
+    conn = Connection(fd)
+    settings, prompt, model, done, threads = conn.recv()
     try:
         from summariser.llm import get_llm
 
         worker = Worker(settings, get_llm(settings), prompt, model, done)
         prepare(worker)
-        _STATE["worker"] = worker
     except Exception as exc:
-        _STATE["error"] = f"a worker process could not start: {exc}"
-
-
-def _exit_on_close(lifeline: Connection) -> None:
-    with suppress(EOFError, OSError):
-        lifeline.recv()  # nothing is ever sent: this returns when the other end closes
-    os._exit(0)
-
-
-def _serve(threads: int) -> None:
-    """A worker process's one task: articles from the queue on `threads` threads, each outcome
-    sent back as soon as it is ready, until each thread gets None."""
-    outcomes = _STATE["outcomes"]
-    if "error" in _STATE:
-        outcomes.put(("error", _STATE["error"]))
+        conn.send(SummariserError(f"a worker process could not start: {exc}"))
         return
-    outcomes.put(("ready", None))
-    worker, tasks = _STATE["worker"], _STATE["tasks"]
+    conn.send("ready")
+    tasks: queue.SimpleQueue[tuple[int, Path] | None] = queue.SimpleQueue()
+    lock = threading.Lock()
 
     def work() -> None:
         while (task := tasks.get()) is not None:
-            outcomes.put(("outcome", _pickled(worker.process(*task))))
+            _send(conn, lock, worker.process(*task))
 
-    running = [threading.Thread(target=work, daemon=True) for _ in range(threads)]
-    for thread in running:
-        thread.start()
-    for thread in running:
-        thread.join()
+    for _ in range(threads):
+        threading.Thread(target=work, daemon=True).start()
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            os._exit(0)  # the batch's process is gone (killed): stop now, mid-article or not
+        if task is None:
+            os._exit(0)
+        tasks.put(task)
 
 
-def _pickled(outcome: Outcome) -> bytes:
-    """Pickled here, not by the queue's feeder thread, so that an outcome that cannot be
-    pickled still reports its article."""
-    try:
-        return pickle.dumps(outcome)
-    except Exception as exc:
-        return pickle.dumps(Outcome(outcome.index, outcome.path,
-                                    error=f"unexpected error ({type(exc).__name__}: {exc})"))
+def _send(conn: Connection, lock: threading.Lock, outcome: Outcome) -> None:
+    with lock:
+        try:
+            conn.send(outcome)
+        except (BrokenPipeError, ConnectionError, EOFError):
+            os._exit(0)
+        except Exception as exc:  # an outcome that cannot be pickled still reports its article
+            conn.send(Outcome(outcome.index, outcome.path,
+                              error=f"unexpected error ({type(exc).__name__}: {exc})"))
