@@ -24,7 +24,7 @@ from summariser.validation.models import MeaningFinding, NameCheck, SourceSpan
 from summariser.validation.name_index import name_index
 from summariser.validation.name_parts import CONNECTORS, Name, Tok, Vocabulary, find_names, tokens
 from summariser.validation.names import TITLES, category_of
-from summariser.validation.words import wordset
+from summariser.validation.words import fold, wordset
 
 # Words of a title that say nothing about the office itself: 'Mr', 'former', 'his counterpart'.
 NOT_AN_OFFICE = wordset("mr mrs ms dr sir former acting late top senior official officials "
@@ -92,13 +92,34 @@ def _same(a: Mention, b: Mention) -> bool:
     return a.surname == b.surname and (a.first is None or b.first is None or a.first == b.first)
 
 
-_MEMO: Memo[list[tuple[Sentence, Mention]]] = Memo()
+@dataclass
+class _Body:
+    sentences: list[Sentence]
+    folded: list[str]  # each sentence as its tokens' words read it (fold, no full stops)
+    mentions: dict[int, list[Mention]]  # by position in `sentences`, read on first look
 
 
-def source_mentions(article: Article) -> list[tuple[Sentence, Mention]]:
-    def make() -> list[tuple[Sentence, Mention]]:
-        return [(s, m) for s in body_sentences(article) for m in mentions(s.text, None)]
-    return _MEMO.get(f"{article.sha256}:{len(article.sentences)}", make)
+_MEMO: Memo[_Body] = Memo()
+
+
+def source_mentions(article: Article, surname: str | None = None
+                    ) -> list[tuple[Sentence, Mention]]:
+    """The article's mentions, with `surname` only those of the sentences holding it: a
+    sentence's mentions are read the first time it is looked at (reading every sentence's names
+    for every article was most of `check`'s time on long articles)."""
+    def make() -> _Body:
+        body = body_sentences(article)
+        return _Body(body, [fold(s.text).replace(".", "") for s in body], {})
+
+    src = _MEMO.get(f"{article.sha256}:{len(article.sentences)}", make)
+    out = []
+    for i, sentence in enumerate(src.sentences):
+        if surname is not None and surname not in src.folded[i]:
+            continue
+        if i not in src.mentions:
+            src.mentions[i] = mentions(sentence.text, None)
+        out += [(sentence, m) for m in src.mentions[i]]
+    return out
 
 
 def _span(s: Sentence) -> SourceSpan:

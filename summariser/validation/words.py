@@ -57,11 +57,15 @@ def fold(text: str) -> str:
     """Casefolded, without diacritics, with one kind of apostrophe: 'Türkiye’s' -> "turkiye's"."""
     if text.isascii():  # the common case, and the same result: nothing to decompose or replace
         return text.lower()
+    quoted = text.replace("’", "'").replace("‘", "'")  # curly apostrophes decompose to nothing
+    if quoted.isascii():
+        return quoted.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return plain.replace("’", "'").replace("‘", "'").casefold()
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A deliberately light stemmer: plural and verb endings only, so 'ties' ~ 'tie',
     'signed' ~ 'sign', 'expanding' ~ 'expand'; 'decreased' ~ 'decrease'."""
@@ -77,12 +81,17 @@ def stem(word: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Stems of the words that carry meaning (no stop words, no numbers, at least 3 letters)."""
+    return list(_content_words(text))
+
+
+@lru_cache(maxsize=4096)  # an article's sentences are read again for every claim aligned to them
+def _content_words(text: str) -> tuple[str, ...]:
     out = []
     for m in WORD.finditer(fold(text)):
         w = m.group()
         if len(w) >= 3 and w not in STOP_WORDS and w not in MONTHS:
             out.append(stem(w))
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
