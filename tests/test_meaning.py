@@ -6,17 +6,13 @@ from __future__ import annotations
 from summariser.articles.build import article_from_text
 from summariser.validation import check, lexicon
 from summariser.validation.alignment import align
+from tests.checks import findings
 
 ARTICLE = article_from_text(
     "Exports of wheat from the port rose by a fifth last year, the trade ministry said.\n\n"
     "The ministry said the new terminal was approved by the regional council in March.\n\n"
     "Officials did not expect the railway link to open before the winter.\n\n"
     "The harbour master, who has run the port for a decade, welcomed the decision.")
-
-
-def _findings(summary: str) -> list[tuple[str, list[str], list[str]]]:
-    report = check(ARTICLE, summary)
-    return [(f.kind, f.words, f.source_words) for c in report.claims for f in c.findings]
 
 
 def test_lexicon_gives_base_forms_antonyms_and_synonyms() -> None:
@@ -43,7 +39,7 @@ def test_antonym_is_a_contradiction_with_both_words() -> None:
     report = check(ARTICLE, "Exports of wheat from the port fell by a fifth last year, the "
                             "trade ministry said.")
     assert not report.ok
-    assert ("antonym", ["fell"], ["rose"]) in _findings(report.claims[0].text)
+    assert ("antonym", ["fell"], ["rose"]) in findings(ARTICLE, report.claims[0].text)
     assert report.claims[0].status == "contradicted"
 
 

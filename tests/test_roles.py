@@ -13,6 +13,7 @@ from summariser.pipeline.article_names import article_names
 from summariser.validation import check
 from summariser.validation.models import CheckInput
 from summariser.validation.roles import check_roles
+from tests.checks import findings_of
 
 ARTICLE = article_from_text(
     "Chile's Finance Minister Ana Lucía Herrera met her Peruvian counterpart Tomás Quispe in "
@@ -29,7 +30,7 @@ def test_wrong_country_of_a_person_contradicts() -> None:
     report = check(ARTICLE, "Peruvian Finance Minister Ana Lucía Herrera met Tomás Quispe in "
                             "Lima on Monday.")
     assert not report.ok
-    found = [(f.kind, f.words, f.source_words) for c in report.claims for f in c.findings]
+    found = findings_of(report)
     assert ("wrong_country", ["Ana Lucía Herrera", "Peru"], ["Chile"]) in found
 
 

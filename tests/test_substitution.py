@@ -8,6 +8,7 @@ from summariser.articles.build import article_from_text
 from summariser.validation import check, lexicon
 from summariser.validation.alignment import tokens
 from summariser.validation.substitution import slots
+from tests.checks import findings, findings_of
 
 ARTICLE = article_from_text(
     "Benfica beat Sporting 3-1 in Lisbon on Sunday, the league said.\n\n"
@@ -15,11 +16,6 @@ ARTICLE = article_from_text(
     "A jury in Braga found the driver guilty of manslaughter after a long trial.\n\n"
     "Sporting will now play Benfica again in the cup, and Braga hosts Porto in March.\n\n"
     "Benfica and Sporting met at the league's offices to settle the date.")
-
-
-def _found(summary: str) -> list[tuple[str, list[str], list[str]]]:
-    report = check(ARTICLE, summary)
-    return [(f.kind, f.words, f.source_words) for c in report.claims for f in c.findings]
 
 
 def test_slots_pair_a_claim_word_with_the_words_in_its_place() -> None:
@@ -33,7 +29,7 @@ def test_role_swap_between_two_names_of_the_sentence() -> None:
     report = check(ARTICLE, "Sporting beat Benfica 3-1 in Lisbon on Sunday, the league said.")
     assert not report.ok
     assert ("role_swap", ["Sporting", "Benfica"], ["Benfica", "Sporting"]) in \
-        _found(report.claims[0].text)
+        findings(ARTICLE, report.claims[0].text)
 
 
 def test_passive_or_joined_names_are_no_role_swap() -> None:
@@ -48,7 +44,7 @@ def test_name_of_the_article_in_the_place_of_another_is_reported() -> None:
     # reported, not failing: on the development sets a name in another's place was as often
     # a place within the other ('Ohio' for a city of it) or a short form as a wrong name
     report = check(ARTICLE, "The mayor of Braga opened a boat museum in the old harbour.")
-    assert ("name_swap", ["Braga"], ["Porto"]) in _found(report.claims[0].text)
+    assert ("name_swap", ["Braga"], ["Porto"]) in findings(ARTICLE, report.claims[0].text)
     assert report.ok
 
 
@@ -58,7 +54,7 @@ def test_antonym_in_place_counts_even_when_the_word_is_elsewhere() -> None:
         "A temporary ban on lorries ended in May.")
     report = check(article, "The council approved a temporary ban on cars in the old town.")
     assert not report.ok
-    found = [(f.kind, f.words, f.source_words) for c in report.claims for f in c.findings]
+    found = findings_of(report)
     assert ("antonym", ["temporary"], ["permanent"]) in found
 
 
@@ -77,7 +73,7 @@ def test_similar_adjective_of_an_antonym_is_an_antonym() -> None:
 def test_same_kind_substitution_contradicts() -> None:
     report = check(ARTICLE, "A jury in Braga found the driver guilty of murder after a long "
                             "trial.")
-    assert ("substitution", ["murder"], ["manslaughter"]) in _found(report.claims[0].text)
+    assert ("substitution", ["murder"], ["manslaughter"]) in findings_of(report)
     assert not report.ok
     assert report.claims[0].status == "contradicted"
     assert lexicon.siblings("murder", "manslaughter")
@@ -101,7 +97,7 @@ def test_word_said_of_something_else_next_to_its_opposite() -> None:
         "the whole winter season they rose sharply thanks to the new island route.")
     wrong = check(article, "The ferry company's passenger numbers rose in the first half.")
     assert not wrong.ok
-    found = [(f.kind, f.words, f.source_words) for c in wrong.claims for f in c.findings]
+    found = findings_of(wrong)
     assert ("antonym", ["rose"], ["fell"]) in found
     for faithful in ("The ferry company's passenger numbers fell in the first half.",
                      "Over the whole winter season passenger numbers rose sharply."):
