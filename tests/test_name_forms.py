@@ -87,3 +87,14 @@ def test_a_title_case_headline_names_only_its_names() -> None:
 def test_a_hyphenated_english_word_opening_a_sentence_is_not_a_name() -> None:
     assert names("Long-term lending to Kenya will rise, the World Bank said.") == {
         "Kenya": "supported", "World Bank": "supported"}
+
+
+def test_a_headline_word_the_source_capitalises_mid_sentence_stays_in_its_name() -> None:
+    # 'East' is an ordinary word, but the source writes it inside a place's name
+    article = article_from_text(
+        "A freight train came off the rails near East Palestine, Ohio, on Friday night.\n\n"
+        "Most residents of East Palestine were told to leave their homes.")
+    report = check(article, "Freight Train Derails Near East Palestine, Ohio\n"
+                            "Most residents were told to leave their homes.")
+    assert {n.text: n.status for n in report.names} == {
+        "East Palestine": "supported", "Ohio": "supported"}

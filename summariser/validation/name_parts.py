@@ -157,10 +157,20 @@ class _Reader:
         if self.vocab is None:
             return True
         if self.headline(tok) and is_common_word(tok.text):
-            return False  # a headline capitalises every word: 'Port Strike Ends' has no name
+            # a headline capitalises every word: 'Port Strike Ends' has no name; but a word the
+            # source capitalises mid-sentence stays before a proper name ('East Palestine')
+            return tok.word in self.vocab.names and self.before_proper_name(i)
         if tok.word in self.vocab.names:
             return True
         return tok.word not in self.vocab.lower and not is_common_word(tok.text)
+
+    def before_proper_name(self, i: int) -> bool:
+        """The next word, joined to this one, is capitalised and no ordinary English word."""
+        if i + 1 >= len(self.toks):
+            return False
+        tok, nxt = self.toks[i], self.toks[i + 1]
+        return (nxt.capitalised and _joined(self.text, tok, nxt)
+                and not is_common_word(nxt.text))
 
     def headline(self, tok: Tok) -> bool:
         """In a title-case line above more text (a bare phrase such as "Peru's Finance Minister
