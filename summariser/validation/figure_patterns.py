@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from summariser.articles.dates import MONTH_NAMES
 from summariser.validation.words import FIGURE_STOP as STOP
-from summariser.validation.words import fold, stem
+from summariser.validation.words import WEEKDAYS, fold, stem
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CORE = re.compile(rf"(?<![\w.,/])(?:{NUM})(?!\d|\.\d|,\d{{3}})")
@@ -69,9 +69,11 @@ TOKEN = re.compile(r"[A-Za-z]+|\d[\d,.]*|[^\sA-Za-z\d]")
 ACRONYM_IN_BRACKETS = re.compile(r"\(([A-Z]{2,6}s?)\)")
 ITEM = re.compile(r"(?P<word>[A-Za-z][A-Za-z'’]*)|(?P<end>[.!?;:](?=\s|$)|\n|[\"“”()])")
 VAGUE = re.compile(r"[a-z]+s|first", re.I)  # hundreds, thousands, thirds; "first"
+_NOT_AN_AGE_OWNER = "|".join(  # month and weekday names from the one table, by their prefix
+    [m[:3].capitalize() for m in MONTH_NAMES] + [d[:3].capitalize() for d in sorted(WEEKDAYS)]
+    + ["In", "On", "At", "By", "Of", "And", "But", "So", "Then", "Now"])
 AGE_BEFORE = re.compile(  # "Adam Leheup, 34, met ..."; not "In March, 12, people"
-    r"\b(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
-    r"In|On|At|By|Of|And|But|So|Then|Now)[a-z]*,)[A-Z][\w'’.-]*,\s?$")
+    r"\b(?!(?:" + _NOT_AN_AGE_OWNER + r")[a-z]*,)[A-Z][\w'’.-]*,\s?$")
 
 
 @lru_cache(maxsize=65536)  # every word of an article is read for figure contexts
