@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 from summariser.pipeline.schema import SummaryResult
 from summariser.validation.arithmetic import round_sig
+from summariser.validation.figure_patterns import ITEM, context_word
 from summariser.validation.models import Figure
-from summariser.validation.words import WORD, fold, stem
 
 IGNORED_KINDS = frozenset({"year", "ordinal", "time"})
 MIN_SHARED_WORDS = 2
@@ -60,8 +60,9 @@ class Conflict:
         """The shared context as a reader wrote it: each shared stem ('trad') shown as the first
         word of the first article's sentence that has it ('trade'), the stem itself otherwise."""
         written: dict[str, str] = {}
-        for match in WORD.finditer(self.first.sentence):
-            written.setdefault(stem(fold(match.group())), match.group().lower())
+        for match in ITEM.finditer(self.first.sentence):  # read as the parser read the context
+            if match.lastgroup == "word" and (word := context_word(match.group())) is not None:
+                written.setdefault(word, match.group().lower())
         return [written.get(s, s) for s in self.shared]
 
 
