@@ -83,8 +83,8 @@ def process(runs: int) -> tuple[list[float], list[float]]:
 def first_use() -> str:
     """What each lexical resource costs the first time a process needs it (a new process)."""
     code = ("import time\n"
-            "from summariser.validation import countries, lexicon, words\n"
-            "for name, load in (('word list (english-words)', words._dictionary),\n"
+            "from summariser.validation import countries, lexicon, wordlist\n"
+            "for name, load in (('word list (web2)', wordlist.dictionary),\n"
             "                   ('WordNet table', lexicon._table),\n"
             "                   ('countries', countries.table)):\n"
             "    t = time.process_time(); load()\n"

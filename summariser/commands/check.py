@@ -52,6 +52,15 @@ def _judge(args: argparse.Namespace) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
+    from summariser.gc_pause import gc_paused
+
+    # One short process that allocates its modules, classes, patterns and word tables once and
+    # keeps them: the collector's passes over them (a fifth of the command's time) free nothing.
+    with gc_paused():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     from summariser.articles.load import load_article
     from summariser.validation.checker import check
     from summariser.validation.inputs import parse_summary, read_text

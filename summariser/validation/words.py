@@ -9,6 +9,7 @@ import unicodedata
 from functools import lru_cache
 
 from summariser.articles.dates import MONTH_WORDS
+from summariser.validation.wordlist import dictionary
 
 
 def wordset(words: str) -> frozenset[str]:
@@ -94,16 +95,6 @@ def _content_words(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=1)
-def _dictionary() -> frozenset[str] | set[str]:
-    """Headwords of Webster's 2nd (the english-words package), loaded on first use (~40 ms).
-    Case is kept: proper nouns are capitalised there, so a lower-case look-up finds 'trade'
-    but not 'moscow' or 'iran'."""
-    from english_words import get_english_words_set
-
-    return get_english_words_set(["web2"], lower=False, alpha=True)
-
-
 def _lemmas(word: str) -> list[str]:
     forms = [word]
     for suffix, repls in (("ies", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ed", ("", "e")),
@@ -124,7 +115,7 @@ def is_common_word(word: str) -> bool:
         w = w[:-2]
     if w in FUNCTION_WORDS or w in MONTHS or w in WEEKDAYS:
         return True
-    words = _dictionary()
+    words = dictionary()
     if "-" in w:  # 'Plant-derived', 'Long-term' opening a sentence: every part an English word
         return all(any(f in words for f in _lemmas(p)) for p in w.split("-") if p)
     return any(form in words for form in _lemmas(w))

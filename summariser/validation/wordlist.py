@@ -1,0 +1,58 @@
+"""Webster's 2nd headwords (the `web2` list of the english-words package, case kept, letters
+only), read from summariser/data/web2.txt.gz: one word a line, sorted, as built by
+benchmarks/build_words.py.
+
+Unpickling the package's set of 236,000 words cost a `check` process ~150 ms at first use, for a
+few dozen look-ups. Here the sorted text stays one string; the words that share a looked-up
+word's first two letters become a set the first time one of them is asked for (a bisection
+finds them), so a check pays for the few hundred words near the ones it asks about."""
+
+from __future__ import annotations
+
+import gzip
+from functools import cache
+from importlib import resources
+
+_PAST_EVERY_WORD = "\U0010ffff"  # sorts after any character a word can hold
+
+
+def line_at_least(text: str, key: str) -> int:
+    """Where, in sorted newline-separated `text`, the first line >= `key` starts (len(text) or
+    past it when there is none). Every line starting before `lo` is < key; every line
+    starting at or after `hi` is >= key."""
+    lo, hi = 0, len(text)
+    while lo < hi:
+        start = text.rfind("\n", 0, (lo + hi) // 2) + 1
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        if text[start:end] < key:
+            lo = end + 1
+        else:
+            hi = start
+    return lo
+
+
+class SortedWords:
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._groups: dict[str, frozenset[str]] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or not word:
+            return False
+        key = word[:2]
+        group = self._groups.get(key)
+        if group is None:
+            start = line_at_least(self._text, key)
+            end = line_at_least(self._text, key + _PAST_EVERY_WORD)
+            group = self._groups[key] = frozenset(self._text[start:end].split("\n"))
+        return word in group
+
+
+@cache
+def dictionary() -> SortedWords:
+    """Case is kept: proper nouns are capitalised there, so a lower-case look-up finds 'trade'
+    but not 'moscow' or 'iran'."""
+    raw = resources.files("summariser").joinpath("data/web2.txt.gz").read_bytes()
+    return SortedWords(gzip.decompress(raw).decode())
