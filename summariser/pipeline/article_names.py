@@ -24,6 +24,7 @@ from summariser.validation.lexicon import known, noun_kinds
 from summariser.validation.name_index import acronym_key, is_acronym, name_index
 from summariser.validation.name_parts import Name, Tok, find_names
 from summariser.validation.names import CONNECTORS, ORG_WORDS, PLACE_WORDS, TITLES, category_of
+from summariser.validation.roles import split_title
 from summariser.validation.words import wordset
 
 MAX_PEOPLE = 12
@@ -113,26 +114,8 @@ def _countries(names: list[Name]) -> list[str]:
     return list(found)
 
 
-def _core(toks: list[Tok]) -> list[Tok]:
-    """The tokens after the last title, country or organisation word: 'Iran's Foreign
-    Minister Mohammad Javad Zarif' -> 'Mohammad Javad Zarif', 'Caretaker of Iran's Industries
-    and Mines Ministry Mehrabian' -> 'Mehrabian'."""
-    last = max((i for i, t in enumerate(toks) if t.countries or t.word in TITLES
-                or (t.word in ORG_WORDS and not _continued(toks, i))), default=-1)
-    core = toks[last + 1:]
-    while core and core[0].word in CONNECTORS:
-        core = core[1:]
-    return core
-
-
-def _continued(toks: list[Tok], i: int) -> bool:
-    """The name goes on after token i with a connector: 'Court of Criminal Appeal'."""
-    return i + 1 < len(toks) and toks[i + 1].word in CONNECTORS
-
-
 def _as_person(name: Name, lower: frozenset[str]) -> tuple[list[Tok], Person] | None:
-    core = _core(name.toks)
-    before = name.toks[: len(name.toks) - len(core)]
+    before, core = split_title(name.toks, organisations=True)
     titled = any(t.word in TITLES for t in before) or (
         bool(before and core) and before[-1].word in ORG_WORDS and not known(core[0].word))
     # one word is a person only after a title ('Minister Mehrabian', not 'Tehran') or after

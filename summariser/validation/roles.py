@@ -23,7 +23,7 @@ from summariser.validation.memo import Memo
 from summariser.validation.models import MeaningFinding, NameCheck, SourceSpan
 from summariser.validation.name_index import name_index
 from summariser.validation.name_parts import CONNECTORS, Name, Tok, Vocabulary, find_names, tokens
-from summariser.validation.names import TITLES, category_of
+from summariser.validation.names import ORG_WORDS, TITLES, category_of
 from summariser.validation.words import fold, wordset
 
 # Words of a title that say nothing about the office itself: 'Mr', 'former', 'his counterpart'.
@@ -42,14 +42,22 @@ class Mention:
     end: int
 
 
-def _split(name: Name) -> tuple[list[Tok], list[Tok]]:
-    """(title and country tokens, the person's own) of a name run."""
-    last = max((i for i, t in enumerate(name.toks) if t.countries or t.word in TITLES),
-               default=-1)
-    core = name.toks[last + 1:]
+def split_title(toks: list[Tok], organisations: bool = False) -> tuple[list[Tok], list[Tok]]:
+    """(the title and country tokens, the person's own) of a name run: 'Iran's Foreign Minister
+    Mohammad Javad Zarif' -> 'Mohammad Javad Zarif'. With `organisations` (names read from an
+    article, where a person may follow the body they speak for), an organisation word ends the
+    title too: 'Caretaker of Iran's Industries and Mines Ministry Mehrabian' -> 'Mehrabian',
+    unless a connector continues the name ('Court of Criminal Appeal')."""
+    def ends_title(i: int, t: Tok) -> bool:
+        continued = i + 1 < len(toks) and toks[i + 1].word in CONNECTORS
+        return bool(t.countries) or t.word in TITLES or (
+            organisations and t.word in ORG_WORDS and not continued)
+
+    last = max((i for i, t in enumerate(toks) if ends_title(i, t)), default=-1)
+    core = toks[last + 1:]
     while core and core[0].word in CONNECTORS:
         core = core[1:]
-    return name.toks[: len(name.toks) - len(core)], core
+    return toks[: len(toks) - len(core)], core
 
 
 def _before(toks: list[Tok], start: int) -> list[Tok]:
@@ -73,7 +81,7 @@ def mentions(text: str, vocab: Vocabulary | None) -> list[Mention]:
     words = tokens(text)
     out = []
     for name in find_names(text, vocab, source=vocab is None, toks=words):
-        titled, core = _split(name)
+        titled, core = split_title(name.toks)
         if not core or not all(t.capitalised for t in core):
             continue
         titled = titled or _before(words, name.start)
