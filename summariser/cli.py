@@ -16,7 +16,15 @@ from summariser.redaction import shown
 COMMANDS = ("summarise", "check", "batch", "eval", "cache")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _needed(argv: Sequence[str] | None) -> tuple[str, ...]:
+    """The command modules to import: only the one named, when the first argument names one
+    (`check` then imports nothing of summarise, batch or eval); every one for --help, an alias
+    or a mistake, so that help and argparse's errors list them all."""
+    first = next((a for a in argv or () if not a.startswith("-")), None)
+    return (first,) if first in COMMANDS else COMMANDS
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="summariser",
         description="Structured, source-checked summaries of news articles.",
@@ -24,13 +32,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"summariser {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
-    for name in COMMANDS:
+    for name in _needed(argv):
         import_module(f"summariser.commands.{name}").add_parser(sub)
     return parser
 
 
 def cli(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
