@@ -105,6 +105,7 @@ def first_use() -> str:
     a resource the checked-out code does not have is left out."""
     code = ("import importlib, time\n"
             "for name, module, load in (('word list (web2)', 'wordlist', 'dictionary'),\n"
+            "                           ('word list (english-words)', 'words', '_dictionary'),\n"
             "                           ('WordNet table', 'lexicon', '_table'),\n"
             "                           ('countries', 'countries', 'table')):\n"
             "    try:\n"
