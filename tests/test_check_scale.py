@@ -7,11 +7,14 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from summariser.articles.build import article_from_text
+from summariser.articles.focus import FOCUS_ABOVE, focus
 from summariser.articles.sentences import LONG_SENTENCE
 from summariser.validation import check
+from summariser.validation.models import SourceSpan, ValidationReport
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 FAITHFUL = ("Iranian Foreign Minister Mohammad Javad Zarif met his Kazakh counterpart Mukhtar "
@@ -75,3 +78,56 @@ def test_an_article_written_as_one_line_is_split_into_its_sentences() -> None:
     assert len(one_line.sentences) >= 0.9 * len(paragraphs.sentences)
     shared = {s.text for s in one_line.sentences} & {s.text for s in paragraphs.sentences}
     assert len(shared) >= 0.8 * len(paragraphs.sentences)
+
+
+def _spans(report: ValidationReport) -> list[SourceSpan]:
+    found = [f.source for f in report.figures] + [n.source for n in report.names]
+    found += [q.source for q in report.quotes] + [s for c in report.claims for s in c.evidence]
+    return [s for s in found if s is not None]
+
+
+def _statuses(report: ValidationReport) -> list[list[str]]:
+    return [[f.status for f in report.figures], [n.status for n in report.names],
+            [q.status for q in report.quotes], [c.status for c in report.claims]]
+
+
+def test_a_long_article_is_checked_against_the_paragraphs_its_summary_is_about() -> None:
+    """Seed 004 inside 300 KB of the other seeds' paragraphs: the same verdicts as against
+    seed 004 alone, every span's offsets pointing at its text in the whole article, and sentence
+    numbers those of the whole article (given as an Article) or none (given as text, whose
+    other paragraphs were never split)."""
+    seed = next(s for s in SEEDS if s.name.startswith("004")).read_text(encoding="utf-8")
+    others = [p for s in SEEDS if not s.name.startswith("004")
+              for p in s.read_text(encoding="utf-8").split("\n\n")[1:]]
+    filler = "\n\n".join(others * (300_000 // len("\n\n".join(others)) + 1))
+    text = f"{seed}\n\n{filler}"
+    assert len(text) > FOCUS_ABOVE
+    alone = check(article_from_text(seed), FAITHFUL)
+    whole = article_from_text(text)
+    for source in (text, whole):
+        report = check(source, FAITHFUL)
+        assert _statuses(report) == _statuses(alone)
+        for span in _spans(report):
+            assert text[span.start:span.end] == span.text
+            if source is text:
+                assert span.sentence is None
+            elif span.sentence is not None:
+                holder = whole.sentences[span.sentence - 1]
+                assert holder.start <= span.start < holder.end
+
+
+def test_a_long_articles_check_reads_a_bounded_part_of_it() -> None:
+    """Four times the article, about the same work: the paragraphs kept for a summary are
+    bounded by its sentences and words, not by the article."""
+    kept = [len(focus_text(article(kb), FAITHFUL + " " + UNFOUND)) for kb in (200, 800)]
+    assert kept[1] < 2 * kept[0] and kept[1] < 60_000, kept
+    texts = article(200), article(800)
+    for summary in (FAITHFUL, UNFOUND):
+        small, large = (calls(partial(check, t, summary)) for t in texts)
+        assert large < 2 * small, (summary[:20], small, large)
+
+
+def focus_text(text: str, summary: str) -> str:
+    found = focus(text, summary)
+    assert found is not None
+    return found.text

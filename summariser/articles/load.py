@@ -18,6 +18,20 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 def load_article(path: str | Path) -> Article:
     """Read a file and build its Article; raises InputError naming the file on bad input."""
+    p, name, raw = _read(path)
+    if p.suffix.lower() in (".html", ".htm"):
+        return article_from_html(raw, name)
+    return build_article(decode_text(raw, name), name)
+
+
+def plain_text(path: str | Path) -> str | None:
+    """The text of a .txt or .md article file, as load_article reads it (None for HTML, whose
+    text is what extraction makes of it); raises InputError as load_article does."""
+    p, name, raw = _read(path)
+    return None if p.suffix.lower() in (".html", ".htm") else decode_text(raw, name)
+
+
+def _read(path: str | Path) -> tuple[Path, str, bytes]:
     p, name = existing_file(path, "an article file"), str(path)
     if p.suffix.lower() not in ARTICLE_SUFFIXES:
         raise InputError(f"unsupported file type “{p.suffix or 'no extension'}” "
@@ -25,20 +39,25 @@ def load_article(path: str | Path) -> Article:
     raw = read_bytes(p, name)
     if not raw.strip():
         raise InputError("the file is empty", name)
-    if p.suffix.lower() in (".html", ".htm"):
-        return article_from_html(raw, name)
-    return build_article(decode_text(raw, name), name)
+    return p, name, raw
+
+
+def as_path(source: str | Path) -> Path | None:
+    """`source` as a file name: a Path, or a short single line that names an existing file or
+    ends in an article suffix (None: it is article text)."""
+    if isinstance(source, Path):
+        return source
+    looks_like_path = "\n" not in source and len(source) < 1024
+    if looks_like_path and (Path(source).exists() or source.endswith(ARTICLE_SUFFIXES)):
+        return Path(source)
+    return None
 
 
 def resolve_article(source: str | Path | Article) -> Article:
-    """An Article from an Article, a path, or article text (a short single line that names an
-    existing file or ends in an article suffix is taken as a path)."""
+    """An Article from an Article, a path, or article text (as_path tells them apart)."""
     if isinstance(source, Article):
         return source
-    if isinstance(source, Path):
-        return load_article(source)
-    looks_like_path = "\n" not in source and len(source) < 1024
-    if looks_like_path and (Path(source).exists() or source.endswith(ARTICLE_SUFFIXES)):
+    if isinstance(source, Path) or as_path(source) is not None:
         return load_article(source)
     if not source.strip():
         raise InputError("the article text is empty")

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from summariser.articles.load import resolve_article
 from summariser.articles.models import Article
 from summariser.validation.claims import check_claims, split_sentences
 from summariser.validation.figures import check_figures
+from summariser.validation.long_articles import article_for, restore
 from summariser.validation.models import CheckInput, ClaimInput, FigureCheck, ValidationReport
 from summariser.validation.names import check_names
 from summariser.validation.quotes import check_quotes
@@ -72,7 +72,7 @@ def check(
     """Check `summary` against `source` (an Article, a path, or article text). Sentences of
     the source that read as instructions to an AI (Article.suspect) are not support
     (data_only.py). With `strict_quotes`, a paraphrased quotation fails the check too."""
-    article = resolve_article(source)
+    article, narrowed = article_for(source, summary)  # long: the paragraphs it can be about
     given = _as_input(summary, article.text)
     if article.suspect:
         from summariser.validation.data_only import check_as_data
@@ -83,6 +83,8 @@ def check(
     if not _checkable(report):
         report.notes.append(NOTHING_CHECKED)
     report.ok = is_ok(report, strict_quotes) and not report.notes
+    if narrowed is not None:
+        report = restore(report, narrowed, source if isinstance(source, Article) else None)
     return report
 
 
