@@ -61,15 +61,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from summariser.articles.load import load_article
     from summariser.validation.checker import check
     from summariser.validation.inputs import parse_summary, read_text
 
     name = "standard input" if args.summary == "-" else args.summary
     summary = parse_summary(read_text(args.summary), name)
-    article = load_article(args.source)
+    # the path, not a loaded article: a long one is cut down to what the summary is about
+    # before it is split into sentences (validation/long_articles.py)
+    report = check(Path(args.source), summary, strict_quotes=args.strict_quotes)
     judge = _judge(args)
-    report = check(article, summary, strict_quotes=args.strict_quotes)
     if judge is not None:
         from summariser.pipeline.judge import judge_report
 
