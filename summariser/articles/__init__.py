@@ -3,8 +3,9 @@ sentences with character offsets, page furniture kept as spans, title and date).
 from the other stages.
 
 - `load.py`: the entry points: `load_article`, `resolve_article` (a path, text or Article),
-  `find_articles` (files, directories, globs); `files.py` reads bytes with one clear error per
-  bad file; `html.py` extracts an HTML page's text (trafilatura).
+  `plain_text` (a text file's text), `find_articles` (files, directories, globs); `files.py`
+  reads bytes with one clear error per bad file; `html.py` extracts an HTML page's text
+  (trafilatura).
 - `build.py`: text -> Article: `strip_furniture` (`furniture.py`: bylines, teasers, image names,
   "Last update" lines...), then `sentence_spans` (`sentences.py`: wrapped lines joined, pysbd);
   `dates.py` the one date grammar (month table, date patterns, parts -> ISO): the article's own
@@ -12,4 +13,6 @@ from the other stages.
 - `suspect.py`: sentences that read as instructions to an AI (prompt injection), marked on the
   Article as `suspect` when it is built.
 - `models.py`: `Article`, `Sentence`, `Furniture`.
+- `focus.py`: a long article (over 100 KB) cut down to the paragraphs a summary can be about,
+  before it is split, for `check` (validation/long_articles.py).
 """

@@ -15,6 +15,8 @@ judge of `check --judge` is summariser/pipeline/judge.py, run on the checker's r
   `name_forms.py` (spelling variants, hyphenated compounds), `countries.py` (demonyms,
   capitals; data in summariser/data/countries.json), `words.py` (the one stemmer and stop list).
 - `quotes.py` quoted text; `claims.py` claims against the sentences they cite.
+- `long_articles.py`: a long article checked against the paragraphs the summary is about
+  (articles/focus.py), the report's offsets put back into the whole article's.
 
     from summariser.validation import check
 """
