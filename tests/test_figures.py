@@ -299,6 +299,19 @@ def test_a_count_equal_to_an_unrelated_source_count_is_not_supported() -> None:
     assert statuses(art, "McCall named 23 players in his squad.") == {"23": "supported"}
 
 
+def test_a_year_only_in_a_sentence_about_something_else_is_not_supported() -> None:
+    art = article("The charity's founder was freed by rebels on Monday after years in captivity. "
+                  "The rebels seized the region before the army arrived in 2013.")
+    result = checks(art, "The founder of the charity was kidnapped in 2013.")["2013"]
+    assert result.status == "unsupported" and "about something else" in result.note
+    assert result.source is not None and result.source.sentence == 2
+    # the year's sentence shares a word with the claim's: the claim may restate it
+    assert statuses(art, "The army arrived in the region in 2013.") == {"2013": "supported"}
+    # an amount is left to the context rules: only years have this second test
+    money = article("The firm will pay $150m to leave the market. It opened in Ohio in 2007.")
+    assert statuses(money, "The deal is worth $150m.") == {"$150m": "supported"}
+
+
 def test_the_two_x_is_a_reference_unless_the_source_counts_x_otherwise() -> None:
     art = article("Zarif met his Kazakh counterpart Tleuberdi in Nur-Sultan. "
                   "The two countries signed a deal.")

@@ -73,8 +73,7 @@ def synsets(word: str) -> frozenset[int]:
 
 def parts_of_speech(word: str) -> frozenset[str]:
     """'n', 'v', 'a', 'r' (adverb): the parts of speech WordNet has `word` as."""
-    ends = _table().pos_ends
-    return frozenset("nvar"[bisect_left(ends, n + 1)] for n in synsets(word))
+    return frozenset(part_of_speech(n) for n in synsets(word))
 
 
 def _links(n: int) -> tuple[list[int], list[int]]:
@@ -140,14 +139,29 @@ SIBLING_SENSES = 3
 
 
 @lru_cache(maxsize=8192)
-def _main_senses(word: str) -> tuple[int, ...]:
-    """The first SIBLING_SENSES senses of each base form: rare senses make nearly any two
-    words siblings."""
+def senses(word: str, n: int) -> tuple[int, ...]:
+    """The first n senses (synsets, most frequent first) of each base form of `word`."""
     table = _table()
     out: list[int] = []
     for form in base_forms(word):
-        out += [int(n) for n in (_find(table.lemmas, form) or "").split()][:SIBLING_SENSES]
+        out += [int(x) for x in (_find(table.lemmas, form) or "").split()][:n]
     return tuple(out)
+
+
+def _main_senses(word: str) -> tuple[int, ...]:
+    """The first SIBLING_SENSES senses of each base form: rare senses make nearly any two
+    words siblings."""
+    return senses(word, SIBLING_SENSES)
+
+
+def hypernyms(n: int) -> list[int]:
+    """The direct hypernyms of synset n."""
+    return _links(n)[0]
+
+
+def part_of_speech(n: int) -> str:
+    """'n', 'v', 'a' or 'r' of synset n."""
+    return "nvar"[bisect_left(_table().pos_ends, n + 1)]
 
 
 def _shapes(word: str) -> set[int]:

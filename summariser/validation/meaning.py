@@ -10,6 +10,8 @@
   a word there, and not a synonym or broader word WordNet gives for one ('hilltop' where the
   source says 'clifftop'; not 'plunged' for 'fell'). Whether it is also elsewhere in the article
   is said: a word of the article in the wrong place is a weaker sign than a word of no source.
+- opposites beside the same words (polarity.py): a direction of change the other way round
+  ('declined' where the sentence says 'grew' of the same thing), 'less' for 'more'.
 - slots and role swaps (substitution.py): a word in the place of another of the sentence the
   claim restates best (an antonym there; a name for another name; a different thing of the
   same kind), two names of that sentence the other way round.
@@ -22,6 +24,7 @@ from summariser.validation.alignment import Token, article_keys, content, senten
 from summariser.validation.countries import country_at
 from summariser.validation.lexicon import opposite, same_family, same_meaning
 from summariser.validation.models import MeaningFinding, SourceSpan
+from summariser.validation.polarity import opposite_here
 from summariser.validation.roles import check_roles
 from summariser.validation.substitution import check_slots
 from summariser.validation.words import STOP_WORDS, is_common_word
@@ -141,7 +144,8 @@ def check_meaning(article: Article, text: str, sentences: list[Sentence]
     claim = tokens(text)
     aligned = [(s, sentence_tokens(article, s)) for s in sentences]
     findings = [*_negation(claim, aligned), *check_roles(article, text)]
-    for found in check_slots(article, claim, sentences):
+    opposite = opposite_here(claim, aligned)
+    for found in [*check_slots(article, claim, sentences), *([opposite] if opposite else [])]:
         if not any(f.words == found.words and f.kind == found.kind for f in findings):
             findings.append(found)
     everywhere = article_keys(article)
