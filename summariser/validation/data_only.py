@@ -62,7 +62,9 @@ def _echoed(report: ValidationReport, orders: ValidationReport) -> list[str]:
     """Items the suspect sentences support that the rest of the article does not; each is
     marked where it is reported."""
     note = "stated only by an instruction-like sentence of the article (not support)"
-    ordered = {f.text for f in orders.figures if f.status == "supported"}
+    # a value the suspect sentences state, even when said there of something else (figures.py)
+    ordered = {f.text for f in orders.figures if f.status == "supported"
+               or (f.status == "unsupported" and f.source is not None)}
     named = {n.text for n in orders.names if n.status == "supported"}
     found = []
     for figure in report.figures:
