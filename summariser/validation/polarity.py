@@ -145,9 +145,10 @@ def opposite_here(claim: list[Token], aligned: list[tuple[Sentence, list[Token]]
     """The first claim word an aligned sentence says the opposite of, beside the same words,
     when no aligned sentence says it the claim's way there."""
     for i, t in enumerate(claim):
-        if not _candidate(claim, i) or any(_opposed(t, c) for c in claim if c is not t
-                                           and not _in_any(c, aligned)):
-            continue
+        if not _candidate(claim, i) \
+                or not any(_opposed(t, u) for _, source in aligned for u in source) \
+                or any(_opposed(t, c) for c in claim if c is not t and not _in_any(c, aligned)):
+            continue  # the cheap tests first: most words have no opposite there
         found: tuple[int, Sentence, Token] | None = None
         for sentence, source in aligned:
             near, same, at = _distances(claim, i, source)
