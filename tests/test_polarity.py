@@ -55,3 +55,17 @@ def test_a_preposition_is_not_a_degree() -> None:
     art = article_from_text("We offer an exclusive 15% off your first purchase with the code.")
     assert not [f for f in findings(art, "They offer a 15% discount on your first purchase.")
                 if f[0] == "antonym"]
+
+
+def test_a_direction_against_two_amounts_the_sentence_compares() -> None:
+    art = article_from_text(
+        "Net income in the second quarter was $94.8 million, which compares to $106.6 million "
+        "in the second quarter of last year.\n\nThe board met in June.")
+    summary = "Net income rose in the second quarter compared to last year."
+    assert ("antonym", ["rose"], ["$94.8 million", "$106.6 million"]) in findings(art, summary)
+    assert not check(art, summary).ok
+    assert check(art, "Net income fell in the second quarter compared to last year.").ok
+    # no comparison in the sentence: nothing to read a direction from
+    plain = article_from_text("Net income was $94.8 million and revenue $106.6 million.")
+    assert not [f for f in findings(plain, "Net income rose to $94.8 million.")
+                if f[0] == "antonym"]

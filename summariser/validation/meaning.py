@@ -24,7 +24,7 @@ from summariser.validation.alignment import Token, article_keys, content, senten
 from summariser.validation.countries import country_at
 from summariser.validation.lexicon import opposite, same_family, same_meaning
 from summariser.validation.models import MeaningFinding, SourceSpan
-from summariser.validation.polarity import opposite_here
+from summariser.validation.polarity import against_figures, opposite_here
 from summariser.validation.roles import check_roles
 from summariser.validation.substitution import check_slots
 from summariser.validation.words import STOP_WORDS, is_common_word
@@ -144,7 +144,7 @@ def check_meaning(article: Article, text: str, sentences: list[Sentence]
     claim = tokens(text)
     aligned = [(s, sentence_tokens(article, s)) for s in sentences]
     findings = [*_negation(claim, aligned), *check_roles(article, text)]
-    opposite = opposite_here(claim, aligned)
+    opposite = opposite_here(claim, aligned) or against_figures(article, claim, sentences)
     for found in [*check_slots(article, claim, sentences), *([opposite] if opposite else [])]:
         if not any(f.words == found.words and f.kind == found.kind for f in findings):
             findings.append(found)

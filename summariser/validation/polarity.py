@@ -5,7 +5,9 @@ Two kinds of opposite, both from WordNet (lexicon.py):
 - direction of change: words with a verb sense (a noun through its verb) that WordNet gives as
   'increase' or 'decrease' or a kind of either ('grew', 'growth', 'hike', 'up' against 'fell',
   'declined', 'reduction', 'shrank'), so 'earnings declined 21%' contradicts 'earnings grew
-  21%' though WordNet gives 'decline' no antonym 'grow';
+  21%' though WordNet gives 'decline' no antonym 'grow'; and against two amounts the sentence
+  compares ('an increase' where it says '$94.8 million, compared to $106.6 million': see
+  against_figures);
 - antonyms of words the other checks skip as function words ('more'/'less', 'most'/'least',
   'above'/'below', 'up'/'down').
 Words the claim and the sentence both say ('diluted earnings') are what the claim speaks of, not
@@ -17,10 +19,12 @@ ways itself ('rose after falling'), or negates its word, is left alone."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-from summariser.articles.models import Sentence
-from summariser.validation.alignment import Token, content
+from summariser.articles.models import Article, Sentence
+from summariser.validation.alignment import Token, content, sentence_scores, sentence_tokens
+from summariser.validation.figures import figures_in
 from summariser.validation.lexicon import (
     antonyms,
     base_forms,
@@ -40,6 +44,7 @@ DIRECTION_SENSES = 6  # the senses of a word read for its direction (WordNet ord
 # opposite of '15% off your order'); 'more than', 'up 5%', 'below $25 billion' are degrees.
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "your", "his",
                           "her", "its", "our", "their", "my"})
+_COMPARED = re.compile(r"\b(?:compare[sd]?\s+(?:to|with)|versus|vs\b\.?|against)\b", re.I)
 _NEGATORS = frozenset({"not", "no", "never", "without", "nor", "neither"})
 
 
@@ -171,3 +176,38 @@ def _finding(t: Token, u: Token, sentence: Sentence) -> MeaningFinding:
     return MeaningFinding(kind="antonym", words=[t.text], source_words=[u.text], note=how,
                           source=SourceSpan(start=sentence.start, end=sentence.end,
                                             text=sentence.text, sentence=sentence.index))
+
+
+def against_figures(article: Article, claim: list[Token], sentences: list[Sentence]
+                    ) -> MeaningFinding | None:
+    """A direction the claim states where the sentence it restates best says none but
+    compares two amounts of one kind, the other way: 'an increase in net income' against 'net
+    income was $94.8 million ..., that compares to $106.6 million'. The first amount before
+    the comparison ('compared to/with', 'versus', 'against') and the first after it."""
+    said = [t for i, t in enumerate(claim) if _candidate(claim, i) and direction(t.word)]
+    if len({direction(t.word) for t in said}) != 1:
+        return None  # the cheap test first: most claims state no direction
+    scores = sentence_scores(article, " ".join(t.text for t in claim))
+    best = max(sentences, key=lambda s: scores[s.index - 1])
+    if any(direction(u.word) for u in sentence_tokens(article, best)):
+        return None
+    m = _COMPARED.search(best.text)
+    if m is None:
+        return None
+    at, end = best.start + m.start(), best.start + m.end()
+    amounts = [f for f in figures_in(article, {best.index})
+               if f.kind in ("money", "percent") and f.value is not None]
+    before = [f for f in amounts if f.end <= at]
+    after = [f for f in amounts if f.start >= end]
+    if not before or not after or (before[0].kind, before[0].unit) != (after[0].kind,
+                                                                       after[0].unit):
+        return None
+    a, b, t = before[0], after[0], said[0]
+    assert a.value is not None and b.value is not None
+    if a.value == b.value or (a.value > b.value) == (direction(t.word) > 0):
+        return None
+    way = "a rise" if a.value > b.value else "a fall"
+    return MeaningFinding(
+        kind="antonym", words=[t.text], source_words=[a.text, b.text],
+        note=f"{t.text!r} where the source's figures say {way}: {a.text} compared with {b.text}",
+        source=SourceSpan(start=best.start, end=best.end, text=best.text, sentence=best.index))
