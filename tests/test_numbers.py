@@ -136,6 +136,8 @@ def test_over_a_duration_is_not_a_bound() -> None:
     "The first flight and at first.",
     "Hundreds of people and thousands more.",
     "a third of the voters",
+    "Prices rose by a fifth and a second later fell by a tenth.",
+    "Trade shrank by more than a third in the spring.",
     "flight MH370",
 ])
 def test_not_figures(text: str) -> None:
@@ -164,6 +166,15 @@ def test_scale_or_unit_abbreviations(text: str, figure: str, kind: str, value: f
     f = one(text)
     assert (f.text, f.kind, f.unit) == (figure, kind, unit)
     assert f.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The bank made a third-quarter loss.", 3),
+    ("They won a fifth straight title.", 5),
+    ("She seeks an eighth term in office.", 8),
+])
+def test_an_ordinal_after_a_is_a_rank_when_a_word_it_ranks_follows(text: str, value: int) -> None:
+    assert [(f.kind, f.value) for f in parse_figures(text)] == [("ordinal", value)]
 
 
 def test_a_month_needs_a_preposition_to_be_a_date() -> None:

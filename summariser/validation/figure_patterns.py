@@ -69,6 +69,18 @@ TOKEN = re.compile(r"[A-Za-z]+|\d[\d,.]*|[^\sA-Za-z\d]")
 ACRONYM_IN_BRACKETS = re.compile(r"\(([A-Z]{2,6}s?)\)")
 ITEM = re.compile(r"(?P<word>[A-Za-z][A-Za-z'’]*)|(?P<end>[.!?;:](?=\s|$)|\n|[\"“”()])")
 VAGUE = re.compile(r"[a-z]+s|first", re.I)  # hundreds, thousands, thirds; "first"
+# After "a"/"an", an ordinal is a fraction or a moment ("a third of", "a third in 2020", "a
+# second later") unless a word it ranks follows: "a third-quarter loss", "a fifth straight win".
+_RANKED = re.compile(r"[- ]([a-z]+)", re.I)
+_MOMENT = frozenset({"later", "earlier", "ago"})
+
+
+def ranks_next(text: str, end: int) -> bool:
+    """Whether the word after an ordinal ending at `end` is one it ranks (a content word)."""
+    m = _RANKED.match(text, end)
+    return m is not None and fold(m.group(1)) not in STOP and fold(m.group(1)) not in _MOMENT
+
+
 _NOT_AN_AGE_OWNER = "|".join(  # month and weekday names from the one table, by their prefix
     [m[:3].capitalize() for m in MONTH_NAMES] + [d[:3].capitalize() for d in sorted(WEEKDAYS)]
     + ["In", "On", "At", "By", "Of", "And", "But", "So", "Then", "Now"])

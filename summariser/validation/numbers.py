@@ -12,7 +12,9 @@ Decisions (documented here because the checker depends on them):
 - Vague plurals ("hundreds of", "thousands") are not figures.
 - Ordinals: digit ordinals (`12th`) and word ordinals from "second" up are figures (kind
   "ordinal"); the word "first" is not (mostly discourse: "first visited", "at first", titles),
-  nor fractions ("a third", "two thirds").
+  nor fractions ("a third", "two thirds"); after "a" an ordinal is one only when a word it
+  ranks follows (a content word: "a fifth straight win", "a third-quarter loss"; not "a third
+  of", "a third in 2020", "a second later").
 - A four-digit integer from 1900 to 2100 with nothing attached is a year; `2019-20`,
   `2019–2020`, `between 2019 and 2020`, `from 2019 to 2020` and `1990s` are year ranges.
 - A month name alone is a date only after a preposition ("in November"), so "May we" is not.
@@ -112,8 +114,9 @@ def _word_cores(text: str) -> list[_Raw]:
             continue  # hundreds, thousands, thirds; "first" (see module docstring)
         if occ.is_ordinal:
             before = text[max(0, first.start - 4):first.start].lower()
-            if before.endswith(("a ", "an ", "per ")):
-                continue  # a third (a fraction), a second (time)
+            article = before.endswith(("a ", "an ")) and not P.ranks_next(text, last.end)
+            if article or before.endswith("per "):
+                continue  # a third (a fraction), a second (time); not "a third-quarter loss"
         kind = "ordinal" if occ.is_ordinal else "number"
         digits = _digits_of(str(int(occ.value))) if float(occ.value).is_integer() else None
         start = first.start
