@@ -172,8 +172,10 @@ def test_scale_or_unit_abbreviations(text: str, figure: str, kind: str, value: f
     ("The bank made a third-quarter loss.", 3),
     ("They won a fifth straight title.", 5),
     ("She seeks an eighth term in office.", 8),
+    ("Profits doubled in the first quarter.", 1),
+    ("The first-half loss narrowed.", 1),
 ])
-def test_an_ordinal_after_a_is_a_rank_when_a_word_it_ranks_follows(text: str, value: int) -> None:
+def test_ordinals_that_rank_a_thing_or_a_period(text: str, value: int) -> None:
     assert [(f.kind, f.value) for f in parse_figures(text)] == [("ordinal", value)]
 
 

@@ -69,6 +69,7 @@ TOKEN = re.compile(r"[A-Za-z]+|\d[\d,.]*|[^\sA-Za-z\d]")
 ACRONYM_IN_BRACKETS = re.compile(r"\(([A-Z]{2,6}s?)\)")
 ITEM = re.compile(r"(?P<word>[A-Za-z][A-Za-z'’]*)|(?P<end>[.!?;:](?=\s|$)|\n|[\"“”()])")
 VAGUE = re.compile(r"[a-z]+s|first", re.I)  # hundreds, thousands, thirds; "first"
+FIRST_PERIOD = re.compile(r"[- ](?:quarter|half)\b", re.I)  # "first quarter": a period's rank
 # After "a"/"an", an ordinal is a fraction or a moment ("a third of", "a third in 2020", "a
 # second later") unless a word it ranks follows: "a third-quarter loss", "a fifth straight win".
 _RANKED = re.compile(r"[- ]([a-z]+)", re.I)

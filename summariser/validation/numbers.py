@@ -11,7 +11,8 @@ Decisions (documented here because the checker depends on them):
   a scale, unit, currency or percent follows ("one of the", "one side" are not count claims).
 - Vague plurals ("hundreds of", "thousands") are not figures.
 - Ordinals: digit ordinals (`12th`) and word ordinals from "second" up are figures (kind
-  "ordinal"); the word "first" is not (mostly discourse: "first visited", "at first", titles),
+  "ordinal"); the word "first" is not (mostly discourse: "first visited", "at first", titles)
+  unless it ranks a period ("first quarter", "first-half"),
   nor fractions ("a third", "two thirds"); after "a" an ordinal is one only when a word it
   ranks follows (a content word: "a fifth straight win", "a third-quarter loss"; not "a third
   of", "a third in 2020", "a second later").
@@ -110,7 +111,8 @@ def _word_cores(text: str) -> list[_Raw]:
     for occ in find_numbers(toks, "en", 0):
         first, last = toks[occ.start], toks[occ.end - 1]
         words = text[first.start:last.end]
-        if occ.end - occ.start == 1 and P.VAGUE.fullmatch(words):
+        if occ.end - occ.start == 1 and P.VAGUE.fullmatch(words) and not (
+                words.lower() == "first" and P.FIRST_PERIOD.match(text, last.end)):
             continue  # hundreds, thousands, thirds; "first" (see module docstring)
         if occ.is_ordinal:
             before = text[max(0, first.start - 4):first.start].lower()
