@@ -125,5 +125,16 @@ def sentence_tokens(article: Article, sentence: Sentence) -> list[Token]:
     return _index(article).tokens[sentence.index - 1]
 
 
+def where_used(article: Article, word_keys: frozenset[str]) -> tuple[Sentence, str] | None:
+    """The first article sentence with a content word sharing a key of `word_keys`, and that
+    word as written there."""
+    index = _index(article)
+    for sentence, keyset, toks in zip(index.sentences, index.keysets, index.tokens, strict=True):
+        if keyset & word_keys:
+            written = next(u.text for u in content(toks) if u.keys & word_keys)
+            return sentence, written
+    return None
+
+
 def article_keys(article: Article) -> frozenset[str]:
     return _index(article).all_keys

@@ -8,8 +8,7 @@
   ('uncontrolled' for 'controlled').
 - novel word: a content word of the claim in none of its aligned sentences, in no inflection of
   a word there, and not a synonym or broader word WordNet gives for one ('hilltop' where the
-  source says 'clifftop'; not 'plunged' for 'fell'). Whether it is also elsewhere in the article
-  is said: a word of the article in the wrong place is a weaker sign than a word of no source.
+  source says 'clifftop'; not 'plunged' for 'fell'); novel.py says where it is instead.
 - opposites beside the same words (polarity.py): a direction of change the other way round
   ('declined' where the sentence says 'grew' of the same thing), 'less' for 'more'.
 - slots and role swaps (substitution.py): a word in the place of another of the sentence the
@@ -20,14 +19,15 @@ Each finding names the claim's word, the source's word and sentence."""
 from __future__ import annotations
 
 from summariser.articles.models import Article, Sentence
-from summariser.validation.alignment import Token, article_keys, content, sentence_tokens, tokens
+from summariser.validation.alignment import Token, content, sentence_tokens, tokens
 from summariser.validation.countries import country_at
 from summariser.validation.lexicon import opposite, same_family, same_meaning
 from summariser.validation.models import MeaningFinding, SourceSpan
+from summariser.validation.novel import novel
 from summariser.validation.polarity import against_figures, opposite_here
 from summariser.validation.roles import check_roles
 from summariser.validation.substitution import check_slots
-from summariser.validation.words import STOP_WORDS, is_common_word
+from summariser.validation.words import STOP_WORDS
 
 NEGATION_REACH = 3
 NEGATION_SCOPE = 6
@@ -148,7 +148,6 @@ def check_meaning(article: Article, text: str, sentences: list[Sentence]
     for found in [*check_slots(article, claim, sentences), *([opposite] if opposite else [])]:
         if not any(f.words == found.words and f.kind == found.kind for f in findings):
             findings.append(found)
-    everywhere = article_keys(article)
     places = _country_words(claim)
     for t in content(claim):
         if any(t.keys & u.keys for _, toks in aligned for u in toks):
@@ -159,7 +158,7 @@ def check_meaning(article: Article, text: str, sentences: list[Sentence]
         if opposite is not None:
             findings.append(opposite)
         elif not _covered(t, aligned):
-            findings.append(_novel(t, text, bool(t.keys & everywhere), t.start in places))
+            findings.append(novel(article, t, text, sentences, t.start in places))
     return findings
 
 
@@ -174,16 +173,6 @@ def _country_words(claim: list[Token]) -> set[int]:
         out.update(t.start for t in claim[i:i + n])
         i += max(n, 1)
     return out
-
-
-def _novel(t: Token, text: str, elsewhere: bool, place: bool) -> MeaningFinding:
-    opening = not text[:t.start].strip() or text[:t.start].rstrip()[-1:] in ".!?:;\"“"
-    name = t.capitalised and not place and not (opening and is_common_word(t.text))
-    what = "a name" if name else "a word"
-    return MeaningFinding(
-        kind="novel_name" if name else "novel_word", words=[t.text], in_article=elsewhere,
-        note=f"{what} in the article, not in the aligned sentences" if elsewhere
-        else f"{what} the article never uses")
 
 
 # What fails a claim, chosen on the development sets (README, validation): a negation, an

@@ -1,0 +1,48 @@
+"""Novel content: a content word of a claim in none of its aligned sentences, in no inflection
+of a word there and not a synonym or broader word WordNet gives for one (meaning.py decides
+which words those are). Each finding says where the word is instead, as evidence:
+- a word the article uses elsewhere: the first article sentence holding it, and the word as
+  written there ('novel_word' or 'novel_name' with in_article; a word of the article in the
+  wrong place is a weaker sign than a word of no source);
+- a word of no source: the aligned sentence that restates the claim best (the one compared).
+
+Neither fails a claim on the development sets except a name the article never uses (meaning.
+fails; README, validation): consistent paraphrases carry novel words about as often as edited
+summaries, so neither a novel word, nor a run of them, nor a share of the claim's words
+separates the two (benchmarks/novel_content.py prints the curve)."""
+
+from __future__ import annotations
+
+from summariser.articles.models import Article, Sentence
+from summariser.validation.alignment import Token, sentence_scores, where_used
+from summariser.validation.models import MeaningFinding, SourceSpan
+from summariser.validation.words import is_common_word
+
+
+def _span(s: Sentence) -> SourceSpan:
+    return SourceSpan(start=s.start, end=s.end, text=s.text, sentence=s.index)
+
+
+def _is_name(t: Token, text: str, place: bool) -> bool:
+    """A capitalised word that is not a place (names.py checks those), nor a common word
+    opening the claim or a sentence of it."""
+    opening = not text[:t.start].strip() or text[:t.start].rstrip()[-1:] in ".!?:;\"“"
+    return t.capitalised and not place and not (opening and is_common_word(t.text))
+
+
+def novel(article: Article, t: Token, text: str, aligned: list[Sentence], place: bool
+          ) -> MeaningFinding:
+    """The finding for claim word `t` (of claim `text`) absent from its `aligned` sentences."""
+    what = "a name" if (name := _is_name(t, text, place)) else "a word"
+    kind = "novel_name" if name else "novel_word"
+    found = where_used(article, t.keys)
+    if found is not None:
+        sentence, written = found
+        return MeaningFinding(
+            kind=kind, words=[t.text], source_words=[written], source=_span(sentence),
+            in_article=True, note=f"{what} in the article (S{sentence.index}), not in the "
+            "aligned sentences")
+    scores = sentence_scores(article, text)
+    best = max(aligned, key=lambda s: scores[s.index - 1])
+    return MeaningFinding(kind=kind, words=[t.text], source=_span(best),
+                          note=f"{what} the article never uses")
