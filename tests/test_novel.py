@@ -27,7 +27,7 @@ def test_a_word_of_no_source_names_the_sentence_it_was_compared_with() -> None:
     (word,) = [f for f in found if f.words == ["winter"]]
     assert not word.in_article and word.source is not None
     assert word.source.sentence == 4 and "crossing closed" in word.source.text
-    assert word.note == "a word the article never uses"
+    assert word.note.startswith("a word the article never uses (compared with S4")
 
 
 def test_a_word_of_the_article_elsewhere_names_where_the_article_uses_it() -> None:
@@ -36,7 +36,7 @@ def test_a_word_of_the_article_elsewhere_names_where_the_article_uses_it() -> No
     word = novel(ARTICLE, minibus, claim, [ARTICLE.sentences[3]], place=False)
     assert word.kind == "novel_word" and word.in_article and word.source_words == ["minibus"]
     assert word.source is not None and word.source.sentence == 6
-    assert "(S6)" in word.note
+    assert "(S6, as 'minibus')" in word.note
 
 
 def test_novel_words_fail_nothing_but_an_unknown_name_does() -> None:

@@ -40,9 +40,10 @@ def novel(article: Article, t: Token, text: str, aligned: list[Sentence], place:
         sentence, written = found
         return MeaningFinding(
             kind=kind, words=[t.text], source_words=[written], source=_span(sentence),
-            in_article=True, note=f"{what} in the article (S{sentence.index}), not in the "
-            "aligned sentences")
+            in_article=True, note=f"{what} of the article (S{sentence.index}, as {written!r}), "
+            "not in the aligned sentences")
     scores = sentence_scores(article, text)
     best = max(aligned, key=lambda s: scores[s.index - 1])
     return MeaningFinding(kind=kind, words=[t.text], source=_span(best),
-                          note=f"{what} the article never uses")
+                          note=f"{what} the article never uses (compared with S{best.index}, "
+                               "the aligned sentence it restates best)")
