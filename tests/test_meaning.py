@@ -67,3 +67,10 @@ def test_novel_words_are_reported_and_an_unknown_name_fails() -> None:
 def test_sentence_opening_word_is_not_a_name() -> None:
     report = check(ARTICLE, "However, the harbour master welcomed the decision.")
     assert report.ok, report.problems()
+
+
+def test_failed_to_negates_as_not_does() -> None:
+    report = check(ARTICLE, "The ministry said the new terminal failed to be approved by the "
+                            "regional council.")
+    assert any(f.kind == "negation" for f in report.claims[0].findings)
+    assert not report.ok

@@ -2,7 +2,8 @@
 
 - negation: the claim negates a word its aligned sentence states plainly ('was not known' for
   'was known'), or states plainly a word the sentence negates. Negators: not, no, never, n't, ...
-  within NEGATION_REACH words before the word they negate.
+  within NEGATION_REACH words before the word they negate; 'failed to', 'lacks', 'unable' negate
+  as 'not' does ('failed to meet the target' against 'met the target').
 - antonym: a claim word absent from the aligned sentences is WordNet's antonym of a word there
   ('rose' for 'fell', 'decrease' for 'increase'), or that word with a negating prefix
   ('uncontrolled' for 'controlled').
@@ -32,7 +33,8 @@ from summariser.validation.words import STOP_WORDS
 NEGATION_REACH = 3
 NEGATION_SCOPE = 6
 NEGATORS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor",
-                      "without", "cannot", "nowhere", "longer"})
+                      "without", "cannot", "nowhere", "longer", "fail", "fails", "failed",
+                      "failing", "lack", "lacks", "lacked", "lacking", "unable"})
 _PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-")
 _PREFIX_STARTS = frozenset(p[0] for p in _PREFIXES)
 
