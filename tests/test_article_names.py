@@ -54,3 +54,18 @@ def test_an_organisation_with_of_keeps_its_name() -> None:
                           "The court said the case was closed.")
     assert people == []
     assert orgs == ["New South Wales Court of Criminal Appeal"]
+
+
+def test_a_name_written_before_its_state_province_or_country_is_a_place() -> None:
+    people, _ = _names("A freight train came off the tracks near Glen Carbon, Illinois, on "
+                       "Monday night. Crews from Glen Ridge, New Jersey helped. Talks were held "
+                       "in Bela Vista, Brazil last week. Residents of Glen Carbon stayed inside. "
+                       "Officer Maria Lopez said the line would reopen.")
+    assert people == ["Maria Lopez"]
+
+
+def test_a_person_before_a_state_and_a_title_stays_a_person() -> None:
+    # ', Texas governor': the state qualifies the title after it, the name is a person's
+    people, _ = _names("Greg Abbott, Texas governor, spoke on Monday. Abbott said the state "
+                       "would help.")
+    assert people == ["Greg Abbott"]

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from summariser.articles.body import body_sentences
 from summariser.articles.models import Article
 from summariser.pipeline.schema import Person
-from summariser.validation.countries import capital_of, is_region
-from summariser.validation.lexicon import known, noun_kinds
+from summariser.validation.countries import capital_of, is_country, is_region, is_subdivision
+from summariser.validation.lexicon import known, noun_kinds, parts_of_speech
 from summariser.validation.name_index import acronym_key, is_acronym, name_index
 from summariser.validation.name_parts import Name, Tok, find_names
 from summariser.validation.names import CONNECTORS, ORG_WORDS, PLACE_WORDS, TITLES, category_of
@@ -73,10 +73,32 @@ def _words(toks: list[Tok]) -> tuple[str, ...]:
 def _placed(text: str, name: Name) -> bool:
     """The sentence says the name is a place: a place word follows it ('the Bandar Abbas
     port', 'Mangistau Region' written 'Mangistau region') or comes before it with 'of' ('the
-    port of Aktau', 'the city of Gorgan')."""
+    port of Aktau', 'the city of Gorgan'), or it is written as a town is, before its state,
+    province or country ('East Liverpool, Ohio', 'Kingston, Ontario', 'Lviv, Ukraine')."""
     after = re.match(r"\s+([A-Za-z]+)", text[name.end:])
     before = re.search(r"\b([A-Za-z]+)\s+of\s+$", text[:name.start])
-    return any(m is not None and m.group(1).casefold() in PLACE_WORDS for m in (after, before))
+    return any(m is not None and m.group(1).casefold() in PLACE_WORDS
+               for m in (after, before)) or _before_its_region(text[name.end:])
+
+
+# ', Ohio,' ', New South Wales.' ', Ukraine on', ', Ohio helped': a region or country name
+# not qualifying a person after it (', Texas governor' follows a person's name)
+_REGION_AFTER = re.compile(r",\s+((?:[A-Z][\w.]*|of|and)(?:\s+(?:[A-Z][\w.]*|of|and))*?)"
+                           r"(?=[,.;:!?)\]—–-]|\s*$|\s+([a-z]+))")
+
+
+def _names_a_person(word: str) -> bool:
+    """A title or a noun for a person, not a verb form: 'governor', 'resident', not 'helped'."""
+    return word in TITLES or ("v" not in parts_of_speech(word)
+                              and any("person" in k for k in noun_kinds(word, ("person",))))
+
+
+def _before_its_region(rest: str) -> bool:
+    match = _REGION_AFTER.match(rest)
+    if match is None or (match.group(2) and _names_a_person(match.group(2))):
+        return False
+    place = match.group(1)  # a sentence's stop may follow it: 'Ohio.', but 'D.C.' keeps its own
+    return is_subdivision(place) or is_subdivision(place.rstrip(".")) or is_country(place)
 
 
 def _headline_like(text: str) -> bool:
@@ -126,6 +148,8 @@ def _as_person(name: Name, lower: frozenset[str]) -> tuple[list[Tok], Person] | 
         return None
     own = Name(name.text, core[0].start, core[-1].end, core)
     if core[0].word in PLACE_OPENERS or {t.word for t in core} & MORE_ORG_WORDS:
+        return None
+    if is_subdivision(own.text) or is_country(own.text):  # 'New Jersey', 'South Sudan'
         return None
     if not (_lone_person(core[0]) if len(core) == 1 else category_of(own) == "person"):
         return None

@@ -79,3 +79,20 @@ def is_region(names: frozenset[str]) -> bool:
 
 def capital_of(word: str) -> str | None:
     return table().capitals.get(fold(word))
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> frozenset[str]:
+    raw = resources.files("summariser").joinpath("data/subdivisions.txt").read_text("utf-8")
+    lines = (line.strip() for line in raw.splitlines())
+    return frozenset(fold(line) for line in lines if line and not line.startswith("#"))
+
+
+def is_subdivision(text: str) -> bool:
+    """A state, province or nation of a country ('Ohio', 'New South Wales', 'Ontario')."""
+    return fold(text.strip()) in _subdivisions()
+
+
+def is_country(text: str) -> bool:
+    """A country's name or other name as written ('Ukraine', 'the U.S.' as 'US')."""
+    return tuple(fold(text).replace(".", "").split()) in table().forms
