@@ -1,6 +1,7 @@
 """Key points completed by code: the model's cited sentences first, then the lead, then the
-sentences of the figures nothing cited states yet; never more than the limit, never a
-sentence twice, and nothing added for figures the summary already states."""
+sentences of the figures nothing cited states yet, then salient sentences that are mostly new;
+never more than the limit, never a sentence twice, and nothing added for figures the summary
+already states."""
 
 from __future__ import annotations
 
@@ -28,15 +29,27 @@ def _numbers(points: list[int]) -> list[str]:
 def test_the_model_picks_come_first_then_the_lead_and_the_figure_sentences() -> None:
     article = _article()
     mayor = next(s.index for s in article.sentences if "mayor" in s.text)
-    points = complete_key_points(article, [mayor], "The ports signed a deal.")
+    points = complete_key_points(article, [mayor], "The ports signed a deal.", limit=4)
     assert _numbers(points) == ["The", "The", "Trade", "Cargo"]
     assert points[0] == mayor
+
+
+def test_the_rest_are_salient_sentences_with_mostly_new_words() -> None:
+    article = article_from_text(TEXT + " Trade through the ports rose again, officials said.",
+                                path="test")
+    points = complete_key_points(article, [], "The ports signed a deal.")
+    texts = [s.text.split()[0] for s in article.sentences if s.index in points]
+    # the last sentence repeats words already chosen ('trade', 'ports', 'rose', 'officials')
+    assert texts == ["The", "Officials", "Trade", "The", "Cargo", "Two"]
 
 
 def test_figures_the_summary_states_add_no_sentence() -> None:
     summary = "Trade rose 12 percent to $4.5 billion in 2022; cargo reached 3.1 million tons."
     points = complete_key_points(_article(), [], summary)
-    assert _numbers(points) == ["The"]  # the lead only: a count ('Two officials') is no figure
+    # the lead first; the figure sentences neither as figures nor as salient sentences (their
+    # words are mostly in the summary already)
+    assert _numbers(points)[0] == "The"
+    assert not {"Trade", "Cargo"} & set(_numbers(points))
 
 
 def test_the_limit_and_repeats() -> None:

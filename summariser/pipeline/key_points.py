@@ -1,8 +1,9 @@
 """Key points: the sentences the model cites, completed by code with what a reader must not
 miss and a 1.5B model often does not cite: the article's lead (news puts the news first), then
 the sentences stating figures of weight (amounts, shares, dates, quantities) that neither the
-summary nor the cited sentences state yet, up to MAX_KEY_POINTS. A key point is always a
-sentence of the article, so completing them adds no unsupported text.
+summary nor the cited sentences state yet, then the most salient sentences that are mostly new
+(at least NEW_WORDS of their content words in nothing chosen yet), up to MAX_KEY_POINTS. A key
+point is always a sentence of the article, so completing them adds no unsupported text.
 
 Sentence salience (figures, names, central words, position) is one function, used here, by
 the extractive fallback and by the eval's extractive baseline."""
@@ -19,6 +20,9 @@ from summariser.validation.numbers import Figure, parse_figures
 from summariser.validation.words import FUNCTION_WORDS, content_words
 
 MAX_KEY_POINTS = 6
+# A salient sentence is added only when at least this share of its words is new: a second
+# wording of the lead tells the reader nothing.
+NEW_WORDS = 0.5
 # Counts ('two countries') say little; amounts, shares and dates are what summaries keep.
 FIGURE_WEIGHT = {"number": 0.5, "ordinal": 0.25}
 
@@ -68,21 +72,49 @@ def _new_figures(sentence: Sentence, stated: list[Figure]) -> int:
 def complete_key_points(article: Article, picks: list[int], summary: str,
                         limit: int = MAX_KEY_POINTS) -> list[int]:
     """The model's key sentence numbers (body sentences only, each once), then the lead, then
-    the sentences with the most figures not stated yet, up to `limit`; additions in article
-    order after the model's own picks."""
+    the sentences with the most figures not stated yet, then salient sentences with mostly new
+    words, up to `limit`; additions in article order after the model's own picks."""
     body = body_sentences(article)
     by_index = {s.index: s for s in body}
     points = [n for n in dict.fromkeys(picks) if n in by_index][:limit]
     added: list[int] = []
     if body and body[0].index not in points and len(points) < limit:
         added.append(body[0].index)
-    stated = parse_figures("\n".join([summary, *(by_index[n].text for n in points + added)]))
-    while len(points) + len(added) < limit:
-        rest = [s for s in body if s.index not in points and s.index not in added]
-        gains = [(_new_figures(s, stated), -s.index, s) for s in rest]
+    texts = [summary, *(by_index[n].text for n in points + added)]
+    rest = [s for s in body if s.index not in points and s.index not in added]
+    figures = _figure_sentences(rest, texts, limit - len(points) - len(added))
+    rest = [s for s in rest if s not in figures]
+    texts += [s.text for s in figures]
+    more = _new_sentences(rest, texts, limit - len(points) - len(added) - len(figures), body)
+    return points + sorted(added + [s.index for s in figures + more])
+
+
+def _figure_sentences(rest: list[Sentence], texts: list[str], room: int) -> list[Sentence]:
+    """Up to `room` sentences, each the one with the most figures worth stating that `texts`
+    and the sentences picked before it do not state (the earlier on a tie)."""
+    stated = parse_figures("\n".join(texts))
+    picked: list[Sentence] = []
+    while len(picked) < room:
+        gains = [(_new_figures(s, stated), -s.index, s) for s in rest if s not in picked]
         best = max(gains, default=None, key=lambda g: g[:2])
         if best is None or best[0] < 1:
             break
-        added.append(best[2].index)
+        picked.append(best[2])
         stated += parse_figures(best[2].text)
-    return points + sorted(added)
+    return picked
+
+
+def _new_sentences(rest: list[Sentence], texts: list[str], room: int,
+                   body: list[Sentence]) -> list[Sentence]:
+    """Up to `room` of the `rest`, most salient first (ranked over the whole body), each with
+    at least NEW_WORDS of its content words in neither `texts` nor the sentences picked before."""
+    have = set(content_words("\n".join(texts)))
+    picked: list[Sentence] = []
+    for sentence in ranked(body):
+        words = set(content_words(sentence.text))
+        if len(picked) >= room:
+            break
+        if sentence in rest and words and len(words - have) / len(words) >= NEW_WORDS:
+            picked.append(sentence)
+            have |= words
+    return picked
