@@ -1,19 +1,22 @@
 """The last step on a model's draft: whatever it wrote that the checker still does not support
-after the re-ask is dropped, and said in the warnings, so it is never shown as a fact. A
+after the re-ask is dropped, and said in the warnings, so it is never shown as a fact. The
+summary ends on a full sentence (complete_sentences: the one the length cap cut is left out). A
 sentence of the summary with an unsupported figure or name goes; an unsupported headline gives
 way to the article's own title; key point numbers that are no body sentence are left out, and
-the key points are completed with the lead and the sentences of the article's main figures
-(key_points). When nothing of the summary or of the key points is left, the article's own
-sentences stand in and the result is marked extractive."""
+the key points are completed with the lead, the sentences of the article's main figures and
+its most salient other sentences (key_points). When nothing of the summary or of the key
+points is left, the article's own sentences stand in and the result is marked extractive."""
 
 from __future__ import annotations
+
+import re
 
 from summariser.articles.models import Article
 from summariser.articles.sentences import split_text
 from summariser.pipeline.extractive import fallback_headline, key_sentence_numbers, lead_summary
 from summariser.pipeline.key_points import complete_key_points
 from summariser.pipeline.results import findings, key_sentences
-from summariser.pipeline.schema import Draft, Mode
+from summariser.pipeline.schema import HEADLINE_CHARS, Draft, Mode
 
 
 def finalise(article: Article, draft: Draft) -> tuple[Draft, list[str], Mode]:
@@ -25,12 +28,7 @@ def finalise(article: Article, draft: Draft) -> tuple[Draft, list[str], Mode]:
             notes.append(f"dropped from the summary ({'; '.join(problems)}): {sentence!r}")
         else:
             kept.append(sentence)
-    headline = draft.headline.strip()
-    problems = findings(article, headline) if headline else ["it is empty"]
-    if problems:
-        notes.append(f"headline replaced by the article's own ({'; '.join(problems)}): "
-                     f"{headline!r}")
-        headline = fallback_headline(article)
+    headline = _headline(article, draft.headline, notes)
     mode: Mode = "model"
     summary = " ".join(kept)
     if not summary:
@@ -49,11 +47,42 @@ def finalise(article: Article, draft: Draft) -> tuple[Draft, list[str], Mode]:
                                                                       summary)}), notes, mode
 
 
+# A clause the summary may end on when its only sentence was cut: after ', ' or '; ' before a
+# word (not the ', 2021' of a date), and long enough to say something.
+_CLAUSE_END = re.compile(r"[,;]\s+(?=[A-Za-z])")
+MIN_CLAUSE_WORDS = 8
+
+
+def _headline(article: Article, written: str, notes: list[str]) -> str:
+    """The model's headline in whole words (the length cap may cut its last one: 'U.S.
+    Semiconduct'), or the article's own when the checker does not support it."""
+    headline = written.strip()
+    if len(written) >= HEADLINE_CHARS and " " in headline:
+        headline = headline.rsplit(" ", 1)[0].rstrip(",;:-–— ")
+    problems = findings(article, headline) if headline else ["it is empty"]
+    if problems:
+        notes.append(f"headline replaced by the article's own ({'; '.join(problems)}): "
+                     f"{headline!r}")
+        headline = fallback_headline(article)
+    return headline
+
+
 def complete_sentences(summary: str, notes: list[str]) -> list[str]:
-    """The summary's sentences without a last one cut off by the length limit (no final stop),
-    unless it is the only one."""
+    """The summary's sentences, ending on a full one: a last sentence cut off by the length
+    limit (no final stop) is left out, or, when it is the only one, ended at its last clause
+    break ('..., focusing on the' -> '...'); [] when it has none."""
     sentences = [s for s in split_text(summary) if s.strip()]
-    if len(sentences) > 1 and not sentences[-1].rstrip("\"'”’)").endswith((".", "!", "?")):
-        notes.append(f"the summary's last sentence was cut off and left out: {sentences[-1]!r}")
+    if not sentences or sentences[-1].rstrip("\"'”’)").endswith((".", "!", "?")):
+        return sentences
+    cut = sentences[-1]
+    if len(sentences) > 1:
+        notes.append(f"the summary's last sentence was cut off and left out: {cut!r}")
         return sentences[:-1]
-    return sentences
+    breaks = [m.start() for m in _CLAUSE_END.finditer(cut)
+              if len(cut[: m.start()].split()) >= MIN_CLAUSE_WORDS]
+    if not breaks:
+        notes.append(f"the summary's only sentence was cut off and left out: {cut!r}")
+        return []
+    notes.append(f"the summary's only sentence was cut off and ended at its last clause: "
+                 f"{cut[breaks[-1]:]!r} left out")
+    return [cut[: breaks[-1]].rstrip() + "."]

@@ -1,0 +1,77 @@
+"""A summary ends on a full sentence: the sentence the length cap cut (no final stop) is left
+out, or, when it is the only one, ended at its last clause break; with no break to end on,
+the article's lead stands in. The same on every backend (a fake model, and recorded replies
+over an OpenAI-compatible endpoint). Replies written for these tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from summariser.config import Settings
+from summariser.pipeline.finalise import complete_sentences
+from summariser.pipeline.schema import HEADLINE_CHARS
+from summariser.pipeline.summary import summarise
+from tests.fake_llm import FakeLLM
+from tests.openai_server import FakeOpenAIServer, completion
+from tests.replies import SEED_004, reply
+
+FIRST = "Zarif and Tleuberdi signed a memorandum of understanding in Nur-Sultan on April 7, 2021."
+CUT_SECOND = FIRST + " Trade between Kazakhstan and Iran was $2"
+CUT_ONLY = ("Zarif and Tleuberdi signed a memorandum of understanding in Nur-Sultan on April 7, "
+            "2021, focusing on cooperation within the Eurasian Economic Union and the")
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(cache_dir=tmp_path / "cache", use_cache=False)
+
+
+def test_a_cut_last_sentence_is_left_out_and_said(settings: Settings) -> None:
+    result = summarise(SEED_004, settings, llm=FakeLLM([reply(summary=CUT_SECOND)]))
+    assert result.summary == FIRST
+    assert "$2" not in {f.text for f in result.figures}  # never checked as a wrong figure
+    assert any("last sentence was cut off" in w and "$2" in w for w in result.warnings)
+
+
+def test_a_cut_only_sentence_ends_at_its_last_clause_break(settings: Settings) -> None:
+    result = summarise(SEED_004, settings, llm=FakeLLM([reply(summary=CUT_ONLY)]))
+    # the ', 2021' of the date is no clause break
+    assert result.summary == ("Zarif and Tleuberdi signed a memorandum of understanding in "
+                              "Nur-Sultan on April 7, 2021.")
+    assert result.mode == "model" and result.usage.calls == 1
+    assert any("ended at its last clause" in w for w in result.warnings)
+
+
+def test_a_cut_only_sentence_without_a_break_gives_the_lead(settings: Settings) -> None:
+    result = summarise(SEED_004, settings, llm=FakeLLM([reply(summary="Zarif and Tleuberdi "
+                                                              "signed a memorandum of")]))
+    assert result.mode == "extractive" and result.summary.endswith(".")
+    assert "Zarif" in result.summary
+
+
+def test_whole_sentences_and_stops_inside_figures_are_kept() -> None:
+    text = "Trade rose 2.5 percent to $1.9 billion. It was “the best year,” he said."
+    notes: list[str] = []
+    assert complete_sentences(text, notes) == ["Trade rose 2.5 percent to $1.9 billion.",
+                                                "It was “the best year,” he said."]
+    assert notes == []
+
+
+def test_the_same_over_an_openai_compatible_endpoint(tmp_path: Path) -> None:
+    replies = [(200, {}, completion(json.dumps(reply(summary=s)))) for s in (CUT_SECOND, CUT_ONLY)]
+    with FakeOpenAIServer(replies) as server:
+        settings = Settings.from_env(model="test-model", base_url=server.url, api_key="sk-test",
+                                     cache_dir=tmp_path, use_cache=False)
+        first, second = (summarise(SEED_004, settings) for _ in range(2))
+    assert first.summary == FIRST
+    assert second.summary.endswith("on April 7, 2021.")
+
+
+def test_a_headline_cut_by_its_cap_ends_on_a_whole_word(settings: Settings) -> None:
+    whole = "Iran and Kazakhstan sign memoranda on trade, transit and the Caspian Sea in Nur-Sultan"
+    cut = (whole + " today")[:HEADLINE_CHARS]  # '... Nur-Sultan tod'
+    result = summarise(SEED_004, settings, llm=FakeLLM([reply(headline=cut)]))
+    assert result.headline == whole
