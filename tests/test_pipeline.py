@@ -160,3 +160,12 @@ def test_resolve_article_from_text_and_missing_path() -> None:
     assert resolve_article("Iran and Bolivia signed two agreements on Monday.").sentences
     with pytest.raises(InputError, match=r"missing\.txt"):
         resolve_article("missing.txt")
+
+
+def test_a_one_line_text_longer_than_a_file_name_is_text() -> None:
+    # 300 bytes on one line: stat() would raise ENAMETOOLONG if it were tried as a path
+    line = "Iran and Bolivia signed two agreements on Monday, officials said. " * 5
+    assert len(line) > 255 and "\n" not in line
+    assert len(resolve_article(line).sentences) == 5
+    from summariser import check
+    assert check(line, "Iran and Bolivia signed two agreements on Monday.").ok

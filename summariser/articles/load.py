@@ -48,9 +48,18 @@ def as_path(source: str | Path) -> Path | None:
     if isinstance(source, Path):
         return source
     looks_like_path = "\n" not in source and len(source) < 1024
-    if looks_like_path and (Path(source).exists() or source.endswith(ARTICLE_SUFFIXES)):
+    if looks_like_path and (_exists(source) or source.endswith(ARTICLE_SUFFIXES)):
         return Path(source)
     return None
+
+
+def _exists(name: str) -> bool:
+    """Whether a file of that name exists; a one-line text longer than the system's file-name
+    limit (255 bytes a name on Linux) is text, not an error (stat raises ENAMETOOLONG)."""
+    try:
+        return Path(name).exists()
+    except OSError:
+        return False
 
 
 def resolve_article(source: str | Path | Article) -> Article:

@@ -23,7 +23,7 @@ from summariser.articles.models import Article, Sentence
 from summariser.validation.alignment import align
 from summariser.validation.figures import checked_figures, figures_in, figures_match
 from summariser.validation.meaning import check_meaning, verdict
-from summariser.validation.models import ClaimCheck, ClaimInput, SourceSpan
+from summariser.validation.models import ClaimCheck, ClaimInput, SourceSpan, sentence_span
 from summariser.validation.name_index import Scope, name_index
 from summariser.validation.name_parts import find_names
 from summariser.validation.names import check_name
@@ -87,7 +87,7 @@ def _name_problems(article: Article, text: str, cited: list[Sentence] | None
 
 
 def _spans(sentences: list[Sentence]) -> list[SourceSpan]:
-    return [SourceSpan(start=s.start, end=s.end, text=s.text, sentence=s.index)
+    return [sentence_span(s)
             for s in sentences]
 
 

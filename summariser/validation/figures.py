@@ -47,7 +47,7 @@ from summariser.validation.date_figures import Calendar, weekdays_agree
 from summariser.validation.figure_support import claim_sentence, range_ends, restates
 from summariser.validation.figure_values import is_round, rounds_to, values_agree
 from summariser.validation.memo import Memo
-from summariser.validation.models import FigureCheck, SourceSpan
+from summariser.validation.models import FigureCheck, SourceSpan, sentence_span
 from summariser.validation.numbers import Figure, parse_figures
 
 _NOT_DERIVED = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade",
@@ -193,7 +193,7 @@ def _span(article: Article, src: _Src) -> tuple[SourceSpan, SourceSpan | None]:
     sent = article.sentence(src.sentence) if src.sentence else None
     if sent is None:
         return span, None
-    return span, SourceSpan(start=sent.start, end=sent.end, text=sent.text, sentence=sent.index)
+    return span, sentence_span(sent)
 
 
 def _result(article: Article, c: Figure, status: str, src: _Src | None, note: str) -> FigureCheck:

@@ -23,7 +23,7 @@ from summariser.articles.models import Article, Sentence
 from summariser.validation.alignment import Token, content, sentence_tokens, tokens
 from summariser.validation.countries import country_at
 from summariser.validation.lexicon import opposite, same_family, same_meaning
-from summariser.validation.models import MeaningFinding, SourceSpan
+from summariser.validation.models import MeaningFinding, sentence_span
 from summariser.validation.novel import novel
 from summariser.validation.polarity import against_figures, opposite_here
 from summariser.validation.roles import check_roles
@@ -48,10 +48,6 @@ def _negated(toks: list[Token], i: int) -> bool:
     return any(_negator(t) for t in toks[max(0, i - NEGATION_REACH):i])
 
 
-def _span(s: Sentence) -> SourceSpan:
-    return SourceSpan(start=s.start, end=s.end, text=s.text, sentence=s.index)
-
-
 def _find(t: Token, sentence: list[Token]) -> int | None:
     for j, u in enumerate(sentence):
         if t.keys & u.keys:
@@ -73,7 +69,8 @@ def _negation(claim: list[Token], aligned: list[tuple[Sentence, list[Token]]]
         sentence, toks, j = found[0]
         how, where = ("negated", "stated plainly") if negated else ("stated plainly", "negated")
         return [MeaningFinding(
-            kind="negation", words=[t.text], source_words=[toks[j].text], source=_span(sentence),
+            kind="negation", words=[t.text], source_words=[toks[j].text],
+            source=sentence_span(sentence),
             note=f"the claim has {t.text!r} {how}; the source has it {where}")]
     return _unmatched_negator(claim, aligned)
 
@@ -91,7 +88,7 @@ def _unmatched_negator(claim: list[Token], aligned: list[tuple[Sentence, list[To
     holding = [(s, toks) for s, toks in aligned if any(_find(t, toks) is not None for t in scope)]
     if any(_negator(u) for _, toks in holding or aligned for u in toks):
         return []
-    return [MeaningFinding(kind="negation", words=[word.text], source=_span(aligned[0][0]),
+    return [MeaningFinding(kind="negation", words=[word.text], source=sentence_span(aligned[0][0]),
                            note=f"the claim says {word.text!r}; its aligned sentences negate "
                                 "nothing")]
 
@@ -117,7 +114,8 @@ def _opposite(t: Token, aligned: list[tuple[Sentence, list[Token]]]
         for u in toks:
             if _prefix_opposite(t.word, u.word) or opposite(t.word, u.word):
                 return MeaningFinding(
-                    kind="antonym", words=[t.text], source_words=[u.text], source=_span(sentence),
+                    kind="antonym", words=[t.text], source_words=[u.text],
+                    source=sentence_span(sentence),
                     note=f"{t.text!r} is the opposite of the source's {u.text!r}")
     return None
 

@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from summariser.articles.models import Sentence
+
 FigureStatus = Literal["supported", "mismatch", "unsupported", "boilerplate", "derived"]
 NameStatus = Literal["supported", "unsupported", "boilerplate"]
 QuoteStatus = Literal["supported", "paraphrased", "unsupported"]
@@ -22,6 +24,11 @@ class SourceSpan(BaseModel):
     end: int
     text: str
     sentence: int | None = Field(default=None, description="1-based sentence number, if any")
+
+
+def sentence_span(s: Sentence) -> SourceSpan:
+    """The span of one whole article sentence: the evidence every check of meaning cites."""
+    return SourceSpan(start=s.start, end=s.end, text=s.text, sentence=s.index)
 
 
 class Figure(BaseModel):

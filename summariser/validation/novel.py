@@ -16,12 +16,8 @@ from __future__ import annotations
 from summariser.articles.models import Article, Sentence
 from summariser.validation.alignment import Token, sentence_scores, where_used
 from summariser.validation.memo import Memo
-from summariser.validation.models import MeaningFinding, SourceSpan
+from summariser.validation.models import MeaningFinding, sentence_span
 from summariser.validation.words import is_common_word
-
-
-def _span(s: Sentence) -> SourceSpan:
-    return SourceSpan(start=s.start, end=s.end, text=s.text, sentence=s.index)
 
 
 def _is_name(t: Token, text: str, place: bool) -> bool:
@@ -53,10 +49,10 @@ def novel(article: Article, t: Token, text: str, aligned: list[Sentence], place:
     if found is not None:
         sentence, written = found
         return MeaningFinding(
-            kind=kind, words=[t.text], source_words=[written], source=_span(sentence),
+            kind=kind, words=[t.text], source_words=[written], source=sentence_span(sentence),
             in_article=True, note=f"{what} of the article (S{sentence.index}, as {written!r}), "
             "not in the aligned sentences")
     best = _restated_best(article, text, aligned)
-    return MeaningFinding(kind=kind, words=[t.text], source=_span(best),
+    return MeaningFinding(kind=kind, words=[t.text], source=sentence_span(best),
                           note=f"{what} the article never uses (compared with S{best.index}, "
                                "the aligned sentence it restates best)")

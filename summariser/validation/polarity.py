@@ -34,7 +34,7 @@ from summariser.validation.lexicon import (
     senses,
     synsets,
 )
-from summariser.validation.models import MeaningFinding, SourceSpan
+from summariser.validation.models import MeaningFinding, sentence_span
 from summariser.validation.words import STOP_WORDS
 
 ANCHOR_REACH = 3  # claim words either side that say what a word is said of
@@ -174,8 +174,7 @@ def _finding(t: Token, u: Token, sentence: Sentence) -> MeaningFinding:
            f"(a {'fall' if d > 0 else 'rise'}) of the same thing") if d and direction(u.word) \
         else f"{t.text!r} where the source says the opposite, {u.text!r}, of the same thing"
     return MeaningFinding(kind="antonym", words=[t.text], source_words=[u.text], note=how,
-                          source=SourceSpan(start=sentence.start, end=sentence.end,
-                                            text=sentence.text, sentence=sentence.index))
+                          source=sentence_span(sentence))
 
 
 def against_figures(article: Article, claim: list[Token], sentences: list[Sentence]
@@ -210,4 +209,4 @@ def against_figures(article: Article, claim: list[Token], sentences: list[Senten
     return MeaningFinding(
         kind="antonym", words=[t.text], source_words=[a.text, b.text],
         note=f"{t.text!r} where the source's figures say {way}: {a.text} compared with {b.text}",
-        source=SourceSpan(start=best.start, end=best.end, text=best.text, sentence=best.index))
+        source=sentence_span(best))

@@ -20,7 +20,7 @@ from summariser.articles.models import Article, Sentence
 from summariser.validation.alignment import tokens as word_tokens
 from summariser.validation.countries import country_at
 from summariser.validation.memo import Memo
-from summariser.validation.models import MeaningFinding, NameCheck, SourceSpan
+from summariser.validation.models import MeaningFinding, NameCheck, sentence_span
 from summariser.validation.name_index import name_index
 from summariser.validation.name_parts import CONNECTORS, Name, Tok, Vocabulary, find_names, tokens
 from summariser.validation.names import ORG_WORDS, TITLES, category_of
@@ -130,10 +130,6 @@ def source_mentions(article: Article, surname: str | None = None
     return out
 
 
-def _span(s: Sentence) -> SourceSpan:
-    return SourceSpan(start=s.start, end=s.end, text=s.text, sentence=s.index)
-
-
 SHORT_ARTICLE = 300  # sentences
 
 
@@ -162,14 +158,14 @@ def check_roles(article: Article, text: str) -> list[MeaningFinding]:
             s, m = next((s, m) for s, m in same if m.roles - NOT_AN_OFFICE)
             out.append(MeaningFinding(
                 kind="wrong_role", words=[person, *extra], source_words=sorted(m.roles),
-                source=_span(s), note=f"the article gives {person} the title "
+                source=sentence_span(s), note=f"the article gives {person} the title "
                 f"{' '.join(sorted(m.roles))!r}, never {' '.join(extra)!r}"))
         theirs = {c for _, m in same for c in m.countries}
         if claim.countries and theirs and not claim.countries & theirs:
             s = next(s for s, m in same if m.countries)
             out.append(MeaningFinding(
                 kind="wrong_country", words=[person, *sorted(claim.countries)],
-                source_words=sorted(theirs), source=_span(s),
+                source_words=sorted(theirs), source=sentence_span(s),
                 note=f"the article names {person} with {', '.join(sorted(theirs))}, not "
                      f"{', '.join(sorted(claim.countries))}"))
     return out

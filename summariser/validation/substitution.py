@@ -41,7 +41,7 @@ from summariser.validation.lexicon import (
     siblings,
     synsets,
 )
-from summariser.validation.models import MeaningFinding, SourceSpan
+from summariser.validation.models import MeaningFinding, sentence_span
 from summariser.validation.words import MONTHS, STOP_WORDS, WEEKDAYS, is_common_word
 
 _JOINERS = frozenset({"and", "with", "by", "or", "nor", "between", "versus", "vs"})
@@ -156,8 +156,7 @@ def _finding(kind: str, words: list[Token], source: list[Token], sentence: Sente
             "role_swap": f"{claim} are the other way round in the source: {theirs}"}[kind]
     return MeaningFinding(kind=kind, words=[t.text for t in words],  # type: ignore[arg-type]
                           source_words=[u.text for u in source], note=note,
-                          source=SourceSpan(start=sentence.start, end=sentence.end,
-                                            text=sentence.text, sentence=sentence.index))
+                          source=sentence_span(sentence))
 
 
 def check_slots(article: Article, claim: list[Token], sentences: list[Sentence]
