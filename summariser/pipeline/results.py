@@ -22,6 +22,7 @@ from summariser.pipeline.schema import (
 )
 from summariser.prompting.templates import Prompt
 from summariser.validation.checker import check
+from summariser.validation.memo import Memo
 from summariser.validation.models import CheckInput, ClaimInput, NameCategory, ValidationReport
 from summariser.validation.statuses import FAILING_FIGURES
 
@@ -96,9 +97,18 @@ def supported_names(report: ValidationReport, people: list[Person], countries: l
             [o for o in organisations if o not in bad])
 
 
+# The summary's findings are asked for twice an article (whether to re-ask, what to keep):
+# the same text against the same article, checked once.
+_FINDINGS: Memo[tuple[str, ...]] = Memo(8)
+
+
 def findings(article: Article, text: str) -> list[str]:
     """What is wrong with model-written text (the headline and summary): figures the article
     does not support, names it does not have. These are worth re-asking the model about."""
+    return list(_FINDINGS.get(f"{article.sha256}\0{text}", lambda: _findings(article, text)))
+
+
+def _findings(article: Article, text: str) -> tuple[str, ...]:
     report = check(article, CheckInput(text=text))
     items = [f"figure {f.text!r} is {f.status}" + (f": {f.note}" if f.note else "")
              for f in report.figures if f.status in FAILING_FIGURES]
@@ -106,7 +116,7 @@ def findings(article: Article, text: str) -> list[str]:
               if n.status != "supported"]
     items += [f"quote {q.text!r} is not in the article" for q in report.quotes
               if q.status != "supported"]
-    return items
+    return tuple(items)
 
 
 def recheck(article: Article, result: SummaryResult) -> SummaryResult:
