@@ -1,9 +1,10 @@
 """Checks of meaning: a claim against the source sentences it is aligned to (alignment.py).
 
 - negation: the claim negates a word its aligned sentence states plainly ('was not known' for
-  'was known'), or states plainly a word the sentence negates. Negators: not, no, never, n't, ...
-  within NEGATION_REACH words before the word they negate; 'failed to', 'lacks', 'unable' negate
-  as 'not' does ('failed to meet the target' against 'met the target').
+  'was known'), or states plainly a word the sentence negates. What negates a word is
+  negation.py's (not, no, never, n't, 'failed to', 'lacks', 'unable' ... within its reach
+  before the word), shared with polarity.py ('failed to meet the target' against 'met the
+  target').
 - antonym: a claim word absent from the aligned sentences is WordNet's antonym of a word there
   ('rose' for 'fell', 'decrease' for 'increase'), or that word with a negating prefix
   ('uncontrolled' for 'controlled').
@@ -24,28 +25,16 @@ from summariser.validation.alignment import Token, content, sentence_tokens, tok
 from summariser.validation.countries import country_at
 from summariser.validation.lexicon import opposite, same_family, same_meaning
 from summariser.validation.models import MeaningFinding, sentence_span
+from summariser.validation.negation import negated, negator
 from summariser.validation.novel import novel
 from summariser.validation.polarity import against_figures, opposite_here
 from summariser.validation.roles import check_roles
 from summariser.validation.substitution import check_slots
 from summariser.validation.words import STOP_WORDS
 
-NEGATION_REACH = 3
 NEGATION_SCOPE = 6
-NEGATORS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor",
-                      "without", "cannot", "nowhere", "longer", "fail", "fails", "failed",
-                      "failing", "lack", "lacks", "lacked", "lacking", "unable"})
 _PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-")
 _PREFIX_STARTS = frozenset(p[0] for p in _PREFIXES)
-
-
-def _negator(t: Token) -> bool:
-    return t.word in NEGATORS or t.word.endswith("n't")
-
-
-def _negated(toks: list[Token], i: int) -> bool:
-    """Whether word i is negated: a negator within NEGATION_REACH words before it."""
-    return any(_negator(t) for t in toks[max(0, i - NEGATION_REACH):i])
 
 
 def _find(t: Token, sentence: list[Token]) -> int | None:
@@ -60,14 +49,15 @@ def _negation(claim: list[Token], aligned: list[tuple[Sentence, list[Token]]]
     """A content word the claim negates where every aligned sentence stating it does not (or
     the other way round)."""
     for i, t in enumerate(claim):
-        if len(t.word) < 3 or t.word in STOP_WORDS or _negator(t) or t.capitalised:
+        if len(t.word) < 3 or t.word in STOP_WORDS or negator(t) or t.capitalised:
             continue
         found = [(s, toks, j) for s, toks in aligned if (j := _find(t, toks)) is not None]
-        negated = _negated(claim, i)
-        if not found or any(_negated(toks, j) == negated for _, toks, j in found):
+        said_negated = negated(claim, i)
+        if not found or any(negated(toks, j) == said_negated for _, toks, j in found):
             continue
         sentence, toks, j = found[0]
-        how, where = ("negated", "stated plainly") if negated else ("stated plainly", "negated")
+        how, where = ("negated", "stated plainly") if said_negated \
+            else ("stated plainly", "negated")
         return [MeaningFinding(
             kind="negation", words=[t.text], source_words=[toks[j].text],
             source=sentence_span(sentence),
@@ -80,13 +70,13 @@ def _unmatched_negator(claim: list[Token], aligned: list[tuple[Sentence, list[To
     """A negator in the claim when none of its aligned sentences negates anything, or when
     the sentences holding the words it negates (within NEGATION_SCOPE) negate nothing:
     'will not be asked to include' where the sentence with 'include' has no negator."""
-    at = next((i for i, t in enumerate(claim) if _negator(t)), None)
+    at = next((i for i, t in enumerate(claim) if negator(t)), None)
     if at is None:
         return []
     word = claim[at]
     scope = content(claim[at + 1:at + 1 + NEGATION_SCOPE])
     holding = [(s, toks) for s, toks in aligned if any(_find(t, toks) is not None for t in scope)]
-    if any(_negator(u) for _, toks in holding or aligned for u in toks):
+    if any(negator(u) for _, toks in holding or aligned for u in toks):
         return []
     return [MeaningFinding(kind="negation", words=[word.text], source=sentence_span(aligned[0][0]),
                            note=f"the claim says {word.text!r}; its aligned sentences negate "

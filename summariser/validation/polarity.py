@@ -35,6 +35,7 @@ from summariser.validation.lexicon import (
     synsets,
 )
 from summariser.validation.models import MeaningFinding, sentence_span
+from summariser.validation.negation import negated
 from summariser.validation.words import STOP_WORDS
 
 ANCHOR_REACH = 3  # claim words either side that say what a word is said of
@@ -45,7 +46,6 @@ DIRECTION_SENSES = 6  # the senses of a word read for its direction (WordNet ord
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "your", "his",
                           "her", "its", "our", "their", "my"})
 _COMPARED = re.compile(r"\b(?:compare[sd]?\s+(?:to|with)|versus|vs\b\.?|against)\b", re.I)
-_NEGATORS = frozenset({"not", "no", "never", "without", "nor", "neither"})
 
 
 @lru_cache(maxsize=1)
@@ -110,7 +110,7 @@ def _candidate(claim: list[Token], i: int) -> bool:
     t = claim[i]
     if t.capitalised or len(t.word) < 2:
         return False
-    if any(u.word in _NEGATORS or u.word.endswith("n't") for u in claim[max(0, i - 3):i]):
+    if negated(claim, i):
         return False
     if direction(t.word):
         return True
