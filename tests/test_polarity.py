@@ -69,3 +69,12 @@ def test_a_direction_against_two_amounts_the_sentence_compares() -> None:
     plain = article_from_text("Net income was $94.8 million and revenue $106.6 million.")
     assert not [f for f in findings(plain, "Net income rose to $94.8 million.")
                 if f[0] == "antonym"]
+
+
+def test_a_negated_direction_is_the_negation_checks_not_an_opposite() -> None:
+    # one list of negators (negation.py) for both checks: 'failed to' negates as 'not' does
+    for summary in ("Shipments to Europe failed to grow as demand weakened.",
+                    "Shipments to Europe did not grow as demand weakened."):
+        found = findings(ARTICLE, summary)
+        assert not [f for f in found if f[0] == "antonym"]
+        assert [f for f in found if f[0] == "negation"]
