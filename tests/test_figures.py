@@ -199,6 +199,15 @@ def test_derivations(summary: str, status: str, how: str) -> None:
     assert how in check.note
 
 
+def test_a_figure_the_source_states_in_the_same_words_beats_a_coincidental_derivation() -> None:
+    # $3.30 / $1.50 is 220%, but the source states the increase itself: 120%
+    art = article("Profit per share was $3.30, an increase of 120% on last year's $1.50.")
+    check = checks(art, "Profit per share was $3.30, an increase of 220% on last year.")["220%"]
+    assert (check.status, check.note) == ("mismatch", "source says 120%")
+    assert checks(art, "This year's profit per share was 220% of last year's.")[
+        "220%"].status == "derived"
+
+
 def test_percentage_points_follow_from_two_percents_but_a_percent_does_not() -> None:
     check = checks(KAZAKH, "The volume fell 13 percentage points more than the value.")[
         "13 percentage points"]
