@@ -78,3 +78,26 @@ def test_without_an_article_date_relative_words_are_not_figures() -> None:
     assert statuses(UNDATED, "The mayor said the building would be sold next year.") == {}
     assert statuses(UNDATED, "The council voted on Tuesday.") == {"Tuesday": "supported"}
     assert statuses(UNDATED, "The council voted on Thursday.")["Thursday"] == "mismatch"
+
+
+QUARTERLY = article_from_text(
+    "The retailer expects third-quarter revenue of $260 million to $280 million. In Q2 its "
+    "revenue fell 4% as stores closed for refits.")
+
+
+@pytest.mark.parametrize(("summary", "status"), [
+    ("The retailer expects Q3 revenue of $260 million to $280 million.", "supported"),
+    ("The retailer expects 3Q revenue of $260 million to $280 million.", "supported"),
+    ("The retailer expects Q4 revenue of $260 million to $280 million.", "mismatch"),
+    ("Revenue fell 4% in the second quarter.", "supported"),
+    ("Revenue fell 4% in Q1.", "mismatch"),
+])
+def test_a_quarter_label_is_the_quarter_it_names(summary: str, status: str) -> None:
+    quarter = [f for f in check(QUARTERLY, summary).figures if f.kind == "ordinal"]
+    assert [f.status for f in quarter] == [status]
+
+
+def test_quarter_labels_are_checker_figures_only() -> None:
+    assert parse_figures("Q3 sales and 4Q costs rose.") == []
+    found = parse_figures("Q3 sales and 4Q costs rose, not Q5 or AQ3.", Calendar())
+    assert [(f.text, f.value) for f in found] == [("Q3", 3.0), ("4Q", 4.0)]

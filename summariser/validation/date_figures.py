@@ -9,8 +9,11 @@ own date ("last year", "this month", "yesterday").
   the year before it, "this month" its month, "yesterday" the day before; a summary's "in 2022"
   is then supported by the source's "last year" (and the other way round). Without an article
   date they are not figures, as before: nothing to resolve them against.
-Weekdays and relative dates are parsed only for the checker (parse_figures with a Calendar), so
-the figures listed for the model and the eval's figure counts do not change."""
+- Quarter labels ("Q3", "3Q") are the ordinal of a quarter, as "third quarter" is: kind
+  "ordinal", value 1-4, and numbers.py gives them the word "quarter" as their context, so
+  "Q4 revenue" meets "fourth-quarter revenue" and is told apart from "third quarter revenue".
+Weekdays, relative dates and quarter labels are parsed only for the checker (parse_figures with
+a Calendar), so the figures listed for the model and the eval's figure counts do not change."""
 
 from __future__ import annotations
 
@@ -27,6 +30,8 @@ WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturd
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!s\b)"
                       r"(?![\w-])")
 _RELATIVE_PERIOD = re.compile(r"\b(last|this|next)\s+(year|month)\b(?![\w-])", re.I)
+_QUARTER = re.compile(r"\b(?:Q([1-4])|([1-4])Q)\b")
+QUARTER = "Q"  # Raw.src of a quarter label
 _RELATIVE_DAY = re.compile(r"\b(yesterday|today|tomorrow)\b(?![\w-])", re.I)
 _DAY_OFFSET = {"yesterday": -1, "today": 0, "tomorrow": 1}
 _STEP = {"last": -1, "this": 0, "next": 1}
@@ -110,10 +115,16 @@ def time_figures(text: str, calendar: Calendar | None) -> list[Raw]:
     """Every figure of time in `text`; weekdays and relative dates only with a calendar."""
     found = dates(text)
     if calendar is not None:
-        found += weekdays(text)
+        found += weekdays(text) + quarters(text)
         if calendar.today is not None:
             found += relative_dates(text, calendar.today)
     return found + times(text)
+
+
+def quarters(text: str) -> list[Raw]:
+    """Quarter labels: "Q3" and "3Q" are the third quarter."""
+    return [Raw(m.start(), m.end(), "ordinal", float(m.group(1) or m.group(2)), src=QUARTER)
+            for m in _QUARTER.finditer(text)]
 
 
 def weekday_of(iso: str | None) -> int | None:

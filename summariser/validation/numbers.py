@@ -32,9 +32,11 @@ from dataclasses import replace
 from text_to_num import find_numbers
 
 import summariser.validation.figure_patterns as P
-from summariser.validation.date_figures import Calendar, time_figures
+from summariser.validation.date_figures import QUARTER, Calendar, time_figures
 from summariser.validation.figure_raw import Raw as _Raw
 from summariser.validation.models import Figure
+
+QUARTER_WORD = P.context_word("quarter") or "quarter"
 
 
 class _Tok:
@@ -266,6 +268,8 @@ def _items(text: str, raws: list[_Raw]) -> list[tuple[int, str]]:
     items = [(m.start(), w) for m in P.ITEM.finditer(plain)
              if (w := "" if m.lastgroup == "end" else word(m.group())) is not None]
     items += [(r.start, _token(r)) for r in raws]
+    # a quarter label says its word: "Q4 revenue" is "fourth quarter revenue"
+    items += [(r.start + 1, QUARTER_WORD) for r in raws if r.src == QUARTER]
     items.sort()
     return items
 
