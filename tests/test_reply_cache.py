@@ -3,6 +3,7 @@ content; the assembled model lives apart from the cache, and clearing the cache 
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import shutil
@@ -33,7 +34,7 @@ def new_checker(monkeypatch: pytest.MonkeyPatch) -> ValidationReport:
     verdict = ValidationReport(ok=False)  # no figures, and not ok: unlike the real checker
 
     def check(article: Any, summary: Any, **kwargs: Any) -> ValidationReport:
-        return verdict.model_copy(deep=True)
+        return copy.deepcopy(verdict)
 
     monkeypatch.setattr(results, "check", check)
     return verdict

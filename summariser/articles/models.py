@@ -3,21 +3,25 @@ all as character offsets into `Article.text` (for HTML: the text extracted from 
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from dataclasses import dataclass, field
+
+# Plain dataclasses, for the reason given in validation/models.py: `check` never imports pydantic.
 
 
-class Sentence(BaseModel):
-    index: int = Field(description="1-based number, as cited by the model ([S3])")
+@dataclass(kw_only=True)
+class Sentence:
+    index: int  # 1-based number, as cited by the model ([S3])
     start: int
     end: int
     text: str
 
 
-class Furniture(BaseModel):
+@dataclass(kw_only=True)
+class Furniture:
     start: int
     end: int
     text: str
-    kind: str = Field(description="image-name, check-also, last-update, logo, none, teaser, ...")
+    kind: str  # image-name, check-also, last-update, logo, none, teaser, ...
 
 
 def number_sentences(sentences: list[Sentence]) -> str:
@@ -25,17 +29,19 @@ def number_sentences(sentences: list[Sentence]) -> str:
     return "\n".join(f"[S{s.index}] {s.text}" for s in sentences)
 
 
-class Article(BaseModel):
+@dataclass(kw_only=True)
+class Article:
     path: str | None = None
     text: str
     title: str | None = None
-    date: str | None = Field(default=None, description="ISO date when one is found")
+    date: str | None = None  # ISO date when one is found
     sentences: list[Sentence]
-    furniture: list[Furniture] = Field(default_factory=list)
-    truncated: bool = Field(False, description="the last sentence is cut off mid-word")
+    furniture: list[Furniture] = field(default_factory=list)
+    truncated: bool = False  # the last sentence is cut off mid-word
     sha256: str
-    suspect: list[int] = Field(default_factory=list, description="numbers of the sentences that "
-                               "read as instructions to an AI (prompt injection): never support")
+    # numbers of the sentences that read as instructions to an AI (prompt injection): never
+    # support
+    suspect: list[int] = field(default_factory=list)
 
     def numbered(self) -> str:
         """The body as the model sees it: one numbered sentence a line."""
@@ -45,7 +51,6 @@ class Article(BaseModel):
         if 1 <= index <= len(self.sentences):
             return self.sentences[index - 1]
         return None
-
 
 
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -75,7 +75,7 @@ def _run(args: argparse.Namespace) -> int:
 
         judge_report(report, judge)
     if args.format == "json":
-        sys.stdout.write(json.dumps(report.model_dump(mode="json"), indent=2,
+        sys.stdout.write(json.dumps(report.as_data(), indent=2,
                                     ensure_ascii=False) + "\n")
     else:
         from rich.console import Console

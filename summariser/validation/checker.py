@@ -17,6 +17,7 @@ reported but do not fail the check."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from summariser.articles.models import Article
@@ -35,11 +36,10 @@ def _as_input(summary: str | CheckInput, source: str) -> CheckInput:
     """The summary as a CheckInput, its tokenised text ("Villa 's", "semi - final") written
     back (tokenised.py) once, before any check reads it."""
     if isinstance(summary, CheckInput):
-        return summary.model_copy(update={  # every other field (roles, ...) as given
-            "text": untokenise(summary.text, source),
-            "names": [(untokenise(n, source), c) for n, c in summary.names],
-            "claims": [c.model_copy(update={"text": untokenise(c.text, source)})
-                       for c in summary.claims]})
+        return replace(  # every other field (roles, ...) as given
+            summary, text=untokenise(summary.text, source),
+            names=[(untokenise(n, source), c) for n, c in summary.names],
+            claims=[replace(c, text=untokenise(c.text, source)) for c in summary.claims])
     text = untokenise(summary, source)
     return CheckInput(text=text, claims=[ClaimInput(text=s) for s in split_sentences(text)])
 
@@ -49,7 +49,7 @@ def _unique(figures: list[FigureCheck]) -> list[FigureCheck]:
     seen: set[str] = set()
     out = []
     for fig in figures:
-        key = fig.model_dump_json()
+        key = repr(fig)
         if key not in seen:
             seen.add(key)
             out.append(fig)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from summariser.articles.models import Article
 from summariser.validation.models import CheckInput, SourceSpan, ValidationReport
@@ -31,11 +32,10 @@ def view(article: Article, suspect: bool) -> Article:
             chars[s.start:s.end] = list(s.text)
         elif not shown and not suspect:
             chars[s.start:s.end] = list(_NOT_NEWLINE.sub(" ", s.text))
-        sentences.append(s if shown else s.model_copy(update={"text": " " * len(s.text)}))
-    return article.model_copy(update={
-        "text": "".join(chars), "sentences": sentences, "suspect": [],
-        "furniture": [] if suspect else article.furniture,
-        "sha256": f"{article.sha256}:{'orders' if suspect else 'data'}"})
+        sentences.append(s if shown else replace(s, text=" " * len(s.text)))
+    return replace(article, text="".join(chars), sentences=sentences, suspect=[],
+                   furniture=[] if suspect else article.furniture,
+                   sha256=f"{article.sha256}:{'orders' if suspect else 'data'}")
 
 
 def check_as_data(article: Article, given: CheckInput, check: Check) -> ValidationReport:

@@ -14,6 +14,8 @@ written as one figure on one side and two on the other.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import summariser.validation.figure_patterns as P
 from summariser.articles.models import Article
 from summariser.validation.alignment import sentence_scores
@@ -59,6 +61,5 @@ def range_ends(fig: Figure) -> list[Figure]:
     if fig.kind != "range" or kind is None or fig.value is None or fig.high is None:
         return []
     unit = None if kind == "number" else fig.unit
-    return [fig.model_copy(update={"kind": kind, "value": value, "high": None, "unit": unit,
-                                   "approx": None})
+    return [replace(fig, kind=kind, value=value, high=None, unit=unit, approx=None)
             for value in (fig.value, fig.high)]

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import json
 import sys
+from functools import cache
 from typing import Any
-
-from pydantic import ValidationError
 
 from summariser.articles.files import decode_text, existing_file, read_bytes
 from summariser.errors import InputError
@@ -35,15 +34,30 @@ def _names(data: dict[str, Any]) -> list[tuple[str, NameCategory]]:
     return names
 
 
+@cache
+def _validator(kind: Any) -> Any:
+    # pydantic only here: JSON from outside is checked field by field, its errors say where
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(kind)
+
+
+def check_input_of(data: Any) -> CheckInput:
+    """JSON data as a CheckInput (pydantic's ValidationError when it is not one)."""
+    checked: CheckInput = _validator(CheckInput).validate_python(data)
+    return checked
+
+
 def check_input_from_summary(data: dict[str, Any]) -> CheckInput:
     """A SummaryResult (claims with resolved sentences) or a Draft (key points with cite)."""
     points = data.get("key_points") or []
     if data.get("claims") is not None:
-        claims = [ClaimInput(text=c["text"], cited=[s["index"] for s in c.get("sentences", [])]
-                             + list(c.get("invalid_citations", []))) for c in data["claims"]]
+        given = [{"text": c["text"], "cited": [s["index"] for s in c.get("sentences", [])]
+                  + list(c.get("invalid_citations", []))} for c in data["claims"]]
     else:  # a draft's key points: {text, cite}, or bare sentence numbers (no text to check)
-        claims = [ClaimInput(text=p["text"], cited=list(p.get("cite", [])))
-                  for p in points if isinstance(p, dict)]
+        given = [{"text": p["text"], "cited": list(p.get("cite", []))}
+                 for p in points if isinstance(p, dict)]
+    claims: list[ClaimInput] = _validator(list[ClaimInput]).validate_python(given)
     texts = [data.get("headline", ""), data.get("summary", "")]
     texts += [p if isinstance(p, str) else p.get("text", "") for p in points
               if isinstance(p, str | dict)]
@@ -99,10 +113,12 @@ def _one_object(data: Any, name: str) -> dict[str, Any]:
 
 
 def _from_json(data: dict[str, Any], name: str) -> CheckInput:
+    from pydantic import ValidationError
+
     try:
         if {"key_points", "headline", "summary"} & data.keys():
             return check_input_from_summary(data)
-        return CheckInput.model_validate(data)
+        return check_input_of(data)
     except (ValidationError, KeyError, TypeError, AttributeError) as exc:
         why = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else repr(exc)
         raise InputError("the JSON is neither a summary result, a draft nor a check input "

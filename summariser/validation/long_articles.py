@@ -10,10 +10,9 @@ whole article's numbering."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import fields, is_dataclass, replace
 from pathlib import Path
-from typing import TypeVar
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from summariser.articles.build import build_article
 from summariser.articles.focus import Focus, focus
@@ -21,7 +20,10 @@ from summariser.articles.load import as_path, plain_text, resolve_article
 from summariser.articles.models import Article
 from summariser.validation.models import CheckInput, Figure, SourceSpan
 
-M = TypeVar("M", bound=BaseModel)
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+M = TypeVar("M", bound="DataclassInstance")
 
 
 def summary_text(summary: str | CheckInput) -> str:
@@ -74,13 +76,17 @@ class _Restore:
             update.update(start=start, end=end)
             if isinstance(obj, SourceSpan):
                 update["sentence"] = self.number(start) if obj.sentence else None
-        for field in type(obj).model_fields:
-            value = getattr(obj, field)
-            if isinstance(value, BaseModel):
-                update[field] = self.model(value)
-            elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
-                update[field] = [self.model(v) for v in value]
-        return obj.model_copy(update=update)
+        for field in fields(obj):
+            value = getattr(obj, field.name)
+            if _is_record(value):
+                update[field.name] = self.model(value)
+            elif isinstance(value, list) and value and _is_record(value[0]):
+                update[field.name] = [self.model(v) for v in value]
+        return replace(obj, **update)
+
+
+def _is_record(value: Any) -> bool:
+    return is_dataclass(value) and not isinstance(value, type)
 
 
 def restore(report: M, where: Focus, whole: Article | None) -> M:

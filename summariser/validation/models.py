@@ -1,10 +1,14 @@
-"""Result types of the validation layer: what was checked, its status and the source evidence."""
+"""Result types of the validation layer: what was checked, its status and the source evidence.
+
+Plain dataclasses, not pydantic models: `summariser check` builds and prints them without
+importing pydantic (its import and model classes were a third of the command's start).
+pydantic validates and serialises them where they are part of its models (SummaryResult) and
+where a check input comes in as JSON (inputs.py)."""
 
 from __future__ import annotations
 
-from typing import Literal
-
-from pydantic import BaseModel, Field
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
 
 from summariser.articles.models import Sentence
 
@@ -17,13 +21,23 @@ MeaningKind = Literal["negation", "antonym", "novel_word", "novel_name", "name_s
                       "role_swap", "substitution", "wrong_role", "wrong_country"]
 
 
-class SourceSpan(BaseModel):
+def _as_floats(obj: Any, *names: str) -> None:
+    """Whole numbers given to float fields become floats, as pydantic made them: the JSON
+    writes 37.0, and the notes that quote a value write it the same way."""
+    for name in names:
+        value = getattr(obj, name)
+        if type(value) is int:
+            setattr(obj, name, float(value))
+
+
+@dataclass(kw_only=True)
+class SourceSpan:
     """A character span of the article text (offsets into `Article.text`)."""
 
     start: int
     end: int
     text: str
-    sentence: int | None = Field(default=None, description="1-based sentence number, if any")
+    sentence: int | None = None  # 1-based sentence number, if any
 
 
 def sentence_span(s: Sentence) -> SourceSpan:
@@ -31,40 +45,49 @@ def sentence_span(s: Sentence) -> SourceSpan:
     return SourceSpan(start=s.start, end=s.end, text=s.text, sentence=s.index)
 
 
-class Figure(BaseModel):
+@dataclass(kw_only=True)
+class Figure:
     """A figure as the parser (numbers.py) reads it, offsets into the text it was found in."""
 
     text: str
     start: int
     end: int
-    kind: str = Field(description="number percent money quantity date year range ordinal time "
-                      "weekday")
+    # number percent money quantity date year range ordinal time weekday
+    kind: str
     value: float | None = None
     high: float | None = None
     unit: str | None = None
     iso: str | None = None
     approx: str | None = None
-    digits: int | None = Field(default=None, description="significant digits as written")
-    context: list[str] = Field(default_factory=list, description="content words and neighbouring "
-                               "figures (#kind:value) of the clause, in reading order")
-    before: int = Field(default=0, description="how many context items precede the figure")
+    digits: int | None = None  # significant digits as written
+    # content words and neighbouring figures (#kind:value) of the clause, in reading order
+    context: list[str] = field(default_factory=list)
+    before: int = 0  # how many context items precede the figure
+
+    def __post_init__(self) -> None:
+        _as_floats(self, "value", "high")
 
 
-class FigureCheck(BaseModel):
-    text: str = Field(description="the figure as written in the summary")
-    kind: str = Field(description="number, percent, money, quantity, date, year, range, ...")
+@dataclass(kw_only=True)
+class FigureCheck:
+    text: str  # the figure as written in the summary
+    kind: str  # number, percent, money, quantity, date, year, range, ...
     value: float | None = None
     unit: str | None = None
     status: FigureStatus
-    source: SourceSpan | None = Field(default=None, description="the matching source figure")
-    sentence: SourceSpan | None = Field(default=None, description="the source sentence")
+    source: SourceSpan | None = None  # the matching source figure
+    sentence: SourceSpan | None = None  # the source sentence
     note: str = ""
-    source_figure: Figure | None = Field(
-        default=None, description="the matching source figure as the parser read it (value, "
-        "range, precision, context words): what the batch report compares across articles")
+    # the matching source figure as the parser read it (value, range, precision, context
+    # words): what the batch report compares across articles
+    source_figure: Figure | None = None
+
+    def __post_init__(self) -> None:
+        _as_floats(self, "value")
 
 
-class NameCheck(BaseModel):
+@dataclass(kw_only=True)
+class NameCheck:
     text: str
     category: NameCategory = "other"
     status: NameStatus
@@ -72,53 +95,66 @@ class NameCheck(BaseModel):
     note: str = ""
 
 
-class QuoteCheck(BaseModel):
+@dataclass(kw_only=True)
+class QuoteCheck:
     text: str
     status: QuoteStatus
     score: float = 0.0
-    source: SourceSpan | None = Field(default=None, description="the nearest source span")
-    differences: list[str] = Field(
-        default_factory=list, description="paraphrased: '+word' only in the quote, '-word' only "
-        "in the source span")
+    source: SourceSpan | None = None  # the nearest source span
+    # paraphrased: '+word' only in the quote, '-word' only in the source span
+    differences: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        _as_floats(self, "score")
 
 
-class MeaningFinding(BaseModel):
+@dataclass(kw_only=True)
+class MeaningFinding:
     """A difference of meaning between a claim and its aligned source sentence(s)."""
 
     kind: MeaningKind
-    words: list[str] = Field(description="the claim's words concerned")
-    source_words: list[str] = Field(default_factory=list, description="the source's words")
-    source: SourceSpan | None = Field(default=None, description="the source sentence compared")
-    in_article: bool = Field(False, description="novel_word/name: found elsewhere in the article")
+    words: list[str]  # the claim's words concerned
+    source_words: list[str] = field(default_factory=list)  # the source's words
+    source: SourceSpan | None = None  # the source sentence compared
+    in_article: bool = False  # novel_word/name: found elsewhere in the article
     note: str = ""
 
 
-class ClaimCheck(BaseModel):
+@dataclass(kw_only=True)
+class ClaimCheck:
     text: str
-    claim: int | None = Field(default=None, description="0-based position of the claim checked "
-                              "in the input's claims (in a SummaryResult: in its claims and "
-                              "key points)")
-    cited: list[int] = Field(default_factory=list)
+    # 0-based position of the claim checked in the input's claims (in a SummaryResult: in
+    # its claims and key points)
+    claim: int | None = None
+    cited: list[int] = field(default_factory=list)
     status: ClaimStatus
-    overlap: float = Field(0.0, description="share of the claim's content words in cited sentences")
-    problems: list[str] = Field(default_factory=list)
-    judge: str | None = Field(default=None, description="LLM verdict when --judge is used")
-    evidence: list[SourceSpan] = Field(
-        default_factory=list, description="the source sentences the claim was checked against: "
-        "the cited ones, or for an uncited claim the ones it aligns to (rarest shared words)")
-    findings: list[MeaningFinding] = Field(
-        default_factory=list, description="negations, antonyms and novel words against the "
-        "evidence sentences")
+    overlap: float = 0.0  # share of the claim's content words in cited sentences
+    problems: list[str] = field(default_factory=list)
+    judge: str | None = None  # LLM verdict when --judge is used
+    # the source sentences the claim was checked against: the cited ones, or for an uncited
+    # claim the ones it aligns to (rarest shared words)
+    evidence: list[SourceSpan] = field(default_factory=list)
+    # negations, antonyms and novel words against the evidence sentences
+    findings: list[MeaningFinding] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        _as_floats(self, "overlap")
 
 
-class ValidationReport(BaseModel):
+@dataclass(kw_only=True)
+class ValidationReport:
     ok: bool
-    figures: list[FigureCheck] = Field(default_factory=list)
-    names: list[NameCheck] = Field(default_factory=list)
-    quotes: list[QuoteCheck] = Field(default_factory=list)
-    claims: list[ClaimCheck] = Field(default_factory=list)
-    notes: list[str] = Field(default_factory=list, description="why the report is not ok "
-                             "beyond its items: nothing checkable, a summary obeying the article")
+    figures: list[FigureCheck] = field(default_factory=list)
+    names: list[NameCheck] = field(default_factory=list)
+    quotes: list[QuoteCheck] = field(default_factory=list)
+    claims: list[ClaimCheck] = field(default_factory=list)
+    # why the report is not ok beyond its items: nothing checkable, a summary obeying the
+    # article
+    notes: list[str] = field(default_factory=list)
+
+    def as_data(self) -> dict[str, Any]:
+        """The report as plain JSON-ready data: what `check --format json` prints."""
+        return asdict(self)
 
     def problems(self) -> list[str]:
         """One short line per unsupported item, for re-asking the model and for reports."""
@@ -134,18 +170,19 @@ class ValidationReport(BaseModel):
         return lines
 
 
-class ClaimInput(BaseModel):
+@dataclass(kw_only=True)
+class ClaimInput:
     text: str
-    cited: list[int] = Field(default_factory=list, description="1-based sentence numbers")
+    cited: list[int] = field(default_factory=list)  # 1-based sentence numbers
 
 
-class CheckInput(BaseModel):
+@dataclass(kw_only=True)
+class CheckInput:
     """What is checked. Plain summaries become `CheckInput(text=...)`; structured ones also give
     the names they list and the claims with their citations."""
 
     text: str = ""
-    names: list[tuple[str, NameCategory]] = Field(default_factory=list)
-    claims: list[ClaimInput] = Field(default_factory=list)
-    roles: list[tuple[str, str, str]] = Field(
-        default_factory=list, description="(name, role, country) of the people a structured "
-        "summary lists with a role or a country")
+    names: list[tuple[str, NameCategory]] = field(default_factory=list)
+    claims: list[ClaimInput] = field(default_factory=list)
+    # (name, role, country) of the people a structured summary lists with a role or a country
+    roles: list[tuple[str, str, str]] = field(default_factory=list)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from summariser.articles.models import Article, Sentence
 from summariser.validation.alignment import Token, sentence_scores, where_used
 from summariser.validation.memo import Memo
-from summariser.validation.models import MeaningFinding, sentence_span
+from summariser.validation.models import MeaningFinding, MeaningKind, sentence_span
 from summariser.validation.words import is_common_word
 
 
@@ -44,7 +44,7 @@ def novel(article: Article, t: Token, text: str, aligned: list[Sentence], place:
           ) -> MeaningFinding:
     """The finding for claim word `t` (of claim `text`) absent from its `aligned` sentences."""
     what = "a name" if (name := _is_name(t, text, place)) else "a word"
-    kind = "novel_name" if name else "novel_word"
+    kind: MeaningKind = "novel_name" if name else "novel_word"
     found = where_used(article, t.keys)
     if found is not None:
         sentence, written = found

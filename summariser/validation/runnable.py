@@ -21,7 +21,7 @@ from pydantic import BaseModel
 from summariser.articles.models import Article
 from summariser.errors import InputError
 from summariser.validation.checker import check
-from summariser.validation.inputs import check_input_from_summary, parse_summary
+from summariser.validation.inputs import check_input_from_summary, check_input_of, parse_summary
 from summariser.validation.models import CheckInput, ValidationReport
 
 
@@ -55,7 +55,7 @@ def as_summary(value: Any) -> str | CheckInput:
         if "key_points" in value:
             return check_input_from_summary(value)
         if "text" in value:
-            return CheckInput.model_validate(value)
+            return check_input_of(value)
         raise InputError("a summary given as an object needs key_points (a draft or a "
                          "summary result) or text (a check input)")
     if not isinstance(value, str):
