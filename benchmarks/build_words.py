@@ -1,7 +1,8 @@
-"""Rebuild summariser/data/web2.txt.gz, the word list the checker reads to tell ordinary English
+"""Rebuild summariser/data/web2.txt, the word list the checker reads to tell ordinary English
 words from names ('Seeks', 'Officials' opening a headline): the `web2` list of the
 english-words package (Webster's 2nd International headwords; case kept, letters only), one
-word a line, sorted, so a look-up can bisect the text instead of building a set of every word.
+word a line, sorted, so a look-up can bisect the text instead of building a set of every word
+(stored uncompressed: decompressing it was ~12 ms of every `check` process).
 
     python benchmarks/build_words.py [--out PATH]
 
@@ -10,7 +11,6 @@ tests/test_wordlist.py checks that the shipped file is this list."""
 from __future__ import annotations
 
 import argparse
-import gzip
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,10 +24,9 @@ def words_text() -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "summariser" / "data" / "web2.txt.gz")
+    parser.add_argument("--out", type=Path, default=ROOT / "summariser" / "data" / "web2.txt")
     args = parser.parse_args()
-    # mtime=0: the same list gives the same bytes, so a rebuild shows no change in git
-    args.out.write_bytes(gzip.compress(words_text().encode(), compresslevel=9, mtime=0))
+    args.out.write_text(words_text(), encoding="utf-8")
     print(f"{args.out}: {len(words_text().splitlines())} words")
 
 

@@ -1,4 +1,4 @@
-"""The shipped word list (summariser/data/web2.txt.gz) and its in-place look-up."""
+"""The shipped word list (summariser/data/web2.txt) and its in-place look-up."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import random
 import sys
 from pathlib import Path
 
-from summariser.validation.wordlist import SortedWords, dictionary, line_at_least
+from summariser.validation.wordlist import SortedTable, SortedWords, dictionary, line_at_least
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
@@ -35,3 +35,9 @@ def test_line_at_least_on_edges() -> None:
     small = SortedWords("Ab\nab\nabc\nb\n")
     assert ["ab" in small, "abc" in small, "Ab" in small, "a" in small, "b" in small] == [
         True, True, True, False, True]
+
+
+def test_sorted_table_gives_the_first_line_of_a_key() -> None:
+    table = SortedTable("ab\t1\nabc\t2\naxes\tax\naxes\taxis\nb\t\n")
+    assert [table.get(k) for k in ("ab", "abc", "axes", "b", "a", "abd", "")] == [
+        "1", "2", "ax", "", None, None, None]

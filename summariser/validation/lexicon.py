@@ -1,16 +1,21 @@
 """Word relations from WordNet 3.0: base forms, synonyms (and the broader words a summary may use
-for a source's word), antonyms. Read from summariser/data/wordnet.tsv.gz, a compact table built
-from Debian's `wordnet-base` by benchmarks/build_lexicon.py (licence: data/WORDNET_LICENSE).
+for a source's word), antonyms. Read from summariser/data/wordnet.tsv (words) and
+wordnet-links.bin (each synset's links), compact tables built from Debian's `wordnet-base` by
+benchmarks/build_lexicon.py (licence: data/WORDNET_LICENSE).
 
-The table is loaded on first use (~40 ms: decompressing 1.1 MB and splitting it into lines);
-look-ups bisect the sorted lines instead of building dictionaries, which would cost ~100 ms more."""
+Both are read in place at first use (a few ms): the words' sorted lines are looked up as the
+word list's are (wordlist.SortedTable), the links are one array of numbers. Decompressing and
+splitting the one gzipped table they replace cost every check process ~40 ms, and building
+dictionaries of every word would cost ~100 ms more."""
 
 from __future__ import annotations
 
-import gzip
+import sys
+from array import array
 from bisect import bisect_left
 from functools import cache, lru_cache
-from importlib import resources
+
+from summariser.validation.wordlist import SortedTable, read_data
 
 # Morphy's detachment rules (WordNet's own lemmatiser): suffix -> replacement.
 _RULES = (("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"),
@@ -20,25 +25,22 @@ _RULES = (("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh
 
 
 class _Table:
-    def __init__(self, text: str) -> None:
-        sections = {part[0]: part[2:].splitlines() for part in text.split("# ")[1:]}
-        self.lemmas, self.synsets = sections["L"], sections["S"]
-        self.antonyms, self.exceptions = sections["A"], sections["X"]
-        self.pos_ends = [int(n) for n in sections["P"][0].split()]
+    def __init__(self, text: str, links: bytes) -> None:
+        sections = {part[0]: part[2:] for part in text.split("# ")[1:]}
+        self.lemmas, self.antonyms = SortedTable(sections["L"]), SortedTable(sections["A"])
+        self.exceptions = SortedTable(sections["X"])
+        self.pos_ends = [int(n) for n in sections["P"].split()]
+        numbers = array("I")
+        numbers.frombytes(links)
+        if sys.byteorder == "big":
+            numbers.byteswap()
+        count = numbers[0]
+        self.bounds, self.links = numbers[1:2 * count + 2], numbers[2 * count + 2:]
 
 
 @cache
 def _table() -> _Table:
-    raw = resources.files("summariser").joinpath("data/wordnet.tsv.gz").read_bytes()
-    return _Table(gzip.decompress(raw).decode())
-
-
-def _find(lines: list[str], word: str) -> str | None:
-    key = word + "\t"
-    i = bisect_left(lines, key)
-    if i < len(lines) and lines[i].startswith(key):
-        return lines[i][len(key):]
-    return None
+    return _Table(read_data("wordnet.tsv").decode(), read_data("wordnet-links.bin"))
 
 
 @lru_cache(maxsize=8192)
@@ -46,14 +48,14 @@ def base_forms(word: str) -> tuple[str, ...]:
     """The WordNet lemmas `word` may be a form of: 'fell' -> ('fell', 'fall'), 'rose' ->
     ('rose', 'rise'), 'talks' -> ('talk',). Empty when WordNet has no such word."""
     table = _table()
-    forms = [word] if _find(table.lemmas, word) is not None else []
-    irregular = _find(table.exceptions, word)
+    forms = [word] if table.lemmas.get(word) is not None else []
+    irregular = table.exceptions.get(word)
     if irregular:
         forms.append(irregular)
     for suffix, repl in _RULES:
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
             base = word[: len(word) - len(suffix)] + repl
-            if base not in forms and _find(table.lemmas, base) is not None:
+            if base not in forms and table.lemmas.get(base) is not None:
                 forms.append(base)
     return tuple(forms)
 
@@ -67,7 +69,7 @@ def synsets(word: str) -> frozenset[int]:
     table = _table()
     out: set[int] = set()
     for form in base_forms(word):
-        out.update(int(n) for n in (_find(table.lemmas, form) or "").split())
+        out.update(int(n) for n in (table.lemmas.get(form) or "").split())
     return frozenset(out)
 
 
@@ -77,8 +79,10 @@ def parts_of_speech(word: str) -> frozenset[str]:
 
 
 def _links(n: int) -> tuple[list[int], list[int]]:
-    up, _, side = _table().synsets[n].partition("\t")
-    return [int(x) for x in up.split()], [int(x) for x in side.split()]
+    table = _table()
+    bounds, links = table.bounds, table.links
+    return (links[bounds[2 * n]:bounds[2 * n + 1]].tolist(),
+            links[bounds[2 * n + 1]:bounds[2 * n + 2]].tolist())
 
 
 @lru_cache(maxsize=8192)
@@ -119,7 +123,7 @@ def antonyms(word: str) -> frozenset[str]:
     table = _table()
     out: set[str] = set()
     for form in base_forms(word):
-        out.update((_find(table.antonyms, form) or "").split())
+        out.update((table.antonyms.get(form) or "").split())
     return frozenset(out)
 
 
@@ -144,7 +148,7 @@ def senses(word: str, n: int) -> tuple[int, ...]:
     table = _table()
     out: list[int] = []
     for form in base_forms(word):
-        out += [int(x) for x in (_find(table.lemmas, form) or "").split()][:n]
+        out += [int(x) for x in (table.lemmas.get(form) or "").split()][:n]
     return tuple(out)
 
 

@@ -1,15 +1,16 @@
 """Webster's 2nd headwords (the `web2` list of the english-words package, case kept, letters
-only), read from summariser/data/web2.txt.gz: one word a line, sorted, as built by
+only), read from summariser/data/web2.txt: one word a line, sorted, as built by
 benchmarks/build_words.py.
 
 Unpickling the package's set of 236,000 words cost a `check` process ~150 ms at first use, for a
 few dozen look-ups. Here the sorted text stays one string; the words that share a looked-up
 word's first two letters become a set the first time one of them is asked for (a bisection
-finds them), so a check pays for the few hundred words near the ones it asks about."""
+finds them), so a check pays for the few hundred words near the ones it asks about. The file is
+not compressed: decompressing it was ~12 ms of every check process. SortedTable does the same
+for sorted `key<TAB>value` lines (the WordNet table, lexicon.py)."""
 
 from __future__ import annotations
 
-import gzip
 from functools import cache
 from importlib import resources
 
@@ -33,6 +34,12 @@ def line_at_least(text: str, key: str) -> int:
     return lo
 
 
+def lines_from(text: str, prefix: str) -> list[str]:
+    """The lines of sorted `text` that start with `prefix` (and a last empty string)."""
+    start = line_at_least(text, prefix)
+    return text[start:line_at_least(text, prefix + _PAST_EVERY_WORD)].split("\n")
+
+
 class SortedWords:
     def __init__(self, text: str) -> None:
         self._text = text
@@ -44,15 +51,37 @@ class SortedWords:
         key = word[:2]
         group = self._groups.get(key)
         if group is None:
-            start = line_at_least(self._text, key)
-            end = line_at_least(self._text, key + _PAST_EVERY_WORD)
-            group = self._groups[key] = frozenset(self._text[start:end].split("\n"))
+            group = self._groups[key] = frozenset(lines_from(self._text, key))
         return word in group
+
+
+class SortedTable:
+    """Sorted `key<TAB>value` lines, looked up in place as SortedWords does: get(key) is the
+    value of the first line with that key, or None."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._groups: dict[str, dict[str, str]] = {}
+
+    def get(self, key: str) -> str | None:
+        if not key:
+            return None
+        group = self._groups.get(key[:2])
+        if group is None:
+            group = self._groups[key[:2]] = {}
+            for line in reversed(lines_from(self._text, key[:2])):  # the first line wins
+                k, _, value = line.partition("\t")
+                group[k] = value
+        return group.get(key)
 
 
 @cache
 def dictionary() -> SortedWords:
     """Case is kept: proper nouns are capitalised there, so a lower-case look-up finds 'trade'
     but not 'moscow' or 'iran'."""
-    raw = resources.files("summariser").joinpath("data/web2.txt.gz").read_bytes()
-    return SortedWords(gzip.decompress(raw).decode())
+    return SortedWords(read_data("web2.txt").decode())
+
+
+def read_data(name: str) -> bytes:
+    """The bytes of summariser/data/NAME."""
+    return resources.files("summariser").joinpath(f"data/{name}").read_bytes()
