@@ -1,0 +1,224 @@
+"""Do word swaps tell edited summaries from faithful ones? The development curve behind leaving
+them to the checks in place (README, validation): each claim (a sentence of a summary) is laid
+over the article sentence it restates best, word by word (substitution.py's symbols and
+difflib), and every claim word standing where the sentence has other words (a swap of at most
+two claim words for at most three) or added between matched words is described: whether the
+article uses it anywhere; whether WordNet links it (same_meaning) to a source word in its place
+or to any word of the article; its main part of speech and the source word's; how many
+hypernym steps part the two; how many matched words it has on each side; the share of the claim
+matched. For each candidate rule, what failing on it would add to check(), per set:
++caught/+false alarms and the change of balanced accuracy.
+
+    python benchmarks/word_swaps.py [--workers 2]
+
+Sets: every SummEdits domain from ../shared/external except news documents 5-9 (held back:
+their rows are never read here; checker_external.py prints their figures), and CLIFF val."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import external_sets as ext  # noqa: E402
+
+
+@dataclass
+class Swap:
+    word: str
+    added: bool  # between matched words, in the place of nothing
+    absent: bool  # the article never uses it (no shared key)
+    linked: bool  # WordNet links it to a source word in its place
+    linked_anywhere: bool  # ... or to any content word of the article
+    pos: str  # main part of speech: n v a s r, or "-"
+    source_pos: set[str]
+    steps: int  # fewest hypernym steps between the two words' main senses (99: none)
+    flank: int  # matched words on the shorter side
+    share: float  # share of the claim's words matched in the sentence
+
+
+@dataclass
+class Row:
+    set: str
+    bad: bool
+    flagged: bool
+    swaps: list[Swap]
+
+
+@lru_cache(maxsize=65536)
+def _ups(n: int, depth: int = 6) -> dict[int, int]:
+    from summariser.validation.lexicon import hypernyms
+
+    out, frontier = {n: 0}, {n}
+    for d in range(1, depth + 1):
+        frontier = {m for x in frontier for m in hypernyms(x)} - set(out)
+        out.update(dict.fromkeys(frontier, d))
+    return out
+
+
+def _steps(a: str, b: str) -> int:
+    from summariser.validation.lexicon import senses
+
+    best = 99
+    for x in senses(a, 3):
+        for y in senses(b, 3):
+            ux, uy = _ups(x), _ups(y)
+            best = min([best, *(ux[m] + uy[m] for m in ux.keys() & uy.keys())])
+    return best
+
+
+def _pos(word: str) -> str:
+    from summariser.validation.lexicon import part_of_speech, senses
+
+    main = senses(word, 1)
+    return part_of_speech(main[0]) if main else "-"
+
+
+def _ops(claim: list, source: list) -> list[tuple[str, int, int, int, int]]:
+    from summariser.validation.substitution import _symbols
+
+    a, b = _symbols(claim, source)
+    return SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+
+
+def _flanks(ops: list[tuple[str, int, int, int, int]], n: int) -> int:
+    sides = [ops[m][2] - ops[m][1] if 0 <= m < len(ops) and ops[m][0] == "equal" else 0
+             for m in (n - 1, n + 1)]
+    return min(sides)
+
+
+def _swaps(article: object, text: str) -> list[Swap]:
+    from summariser.validation.alignment import (
+        article_keys,
+        content,
+        sentence_scores,
+        sentence_tokens,
+        tokens,
+    )
+    from summariser.validation.lexicon import same_meaning
+
+    claim = tokens(text)
+    scores = sentence_scores(article, text)  # type: ignore[arg-type]
+    if not scores or max(scores) <= 0:
+        return []
+    best = article.sentences[scores.index(max(scores))]  # type: ignore[attr-defined]
+    source = sentence_tokens(article, best)  # type: ignore[arg-type]
+    ops = _ops(claim, source)
+    matched = sum(i2 - i1 for op, i1, i2, _, _ in ops if op == "equal") / max(1, len(claim))
+    keys = article_keys(article)  # type: ignore[arg-type]
+    words = {u.word for s in article.sentences  # type: ignore[attr-defined]
+             for u in content(sentence_tokens(article, s))}  # type: ignore[arg-type]
+    out = []
+    for n, (op, i1, i2, j1, j2) in enumerate(ops):
+        there = content(source[j1:j2])
+        if op not in ("replace", "delete") or i2 - i1 > 2 or j2 - j1 > 3 or (
+                op == "replace" and not there):
+            continue
+        for t in (t for t in content(claim[i1:i2]) if not t.capitalised):
+            linked = any(same_meaning(t.word, u.word) or same_meaning(u.word, t.word)
+                         for u in there)
+            absent = not t.keys & keys
+            anywhere = linked or (absent and any(same_meaning(t.word, w) for w in words))
+            out.append(Swap(
+                t.word, op == "delete", absent, linked, anywhere, _pos(t.word),
+                {_pos(u.word) for u in there}, min((_steps(t.word, u.word) for u in there),
+                                                    default=99),
+                _flanks(ops, n), matched))
+    return out
+
+
+def _run_doc(job: tuple[str, str, list[tuple[str, bool]]]) -> list[Row]:
+    from summariser.articles.build import article_from_text
+    from summariser.validation import check
+    from summariser.validation.claims import split_sentences
+
+    name, doc, rows = job
+    article = article_from_text(doc)
+    return [Row(name, bad, not check(article, summary).ok,
+                [s for part in split_sentences(summary) for s in _swaps(article, part)])
+            for summary, bad in rows]
+
+
+def _jobs() -> list[tuple[str, str, list[tuple[str, bool]]]]:
+    jobs = []
+    for domain in ext.summedits_domains():
+        for group in ext.summedits(domain):
+            if domain == "news_dev" and group.rows[0].doc_id not in ext.NEWS_DEV_DOCS:
+                continue  # held back
+            name = "news-dev" if domain == "news_dev" else domain
+            jobs.append((name, group.doc, [(r.summary, not r.consistent) for r in group.rows]))
+    by_doc: dict[str, list[tuple[str, bool]]] = {}
+    for row in ext.cliff():
+        by_doc.setdefault(row.doc, []).append((row.summary, not row.correct))
+    return jobs + [("cliff", doc, rows) for doc, rows in by_doc.items()]
+
+
+Rule = Callable[[Swap], bool]
+
+
+def _unlinked(s: Swap) -> bool:
+    return not s.added and s.absent and not s.linked
+
+
+def _nouns(s: Swap) -> bool:
+    return not s.added and not s.linked and s.pos == "n" and "n" in s.source_pos
+
+
+RULES: dict[str, Rule] = {
+    "a swapped word the article never uses": _unlinked,
+    "... nor linked to any article word": lambda s: _unlinked(s) and not s.linked_anywhere,
+    "... of the source word's part of speech": lambda s: (
+        _unlinked(s) and not s.linked_anywhere and s.pos in s.source_pos),
+    **{f"... with >= {k} matched words each side": (
+        lambda s, k=k: _unlinked(s) and not s.linked_anywhere and s.pos in s.source_pos
+        and s.flank >= k) for k in (1, 2, 3)},
+    **{f"... in a claim >= {p:.0%} matched": (
+        lambda s, p=p: _unlinked(s) and not s.linked_anywhere and s.pos in s.source_pos
+        and s.share >= p) for p in (0.6, 0.7, 0.8)},
+    "a noun swapped for a noun": _nouns,
+    **{f"... at most {k} hypernym steps apart": (lambda s, k=k: _nouns(s) and s.steps <= k)
+       for k in (3, 4, 6)},
+    "... (nouns) with >= 1 matched word each side": lambda s: _nouns(s) and s.flank >= 1,
+    "an added word the article never uses": lambda s: s.added and s.absent,
+    **{f"... added with >= {k} matched words each side": (
+        lambda s, k=k: s.added and s.absent and s.flank >= k) for k in (2, 3)},
+}
+
+
+def _cell(rows: list[Row], rule: Rule) -> str:
+    bad = [r for r in rows if r.bad]
+    good = [r for r in rows if not r.bad]
+    fires = [not r.flagged and any(rule(s) for s in r.swaps) for r in rows]
+    caught = sum(f for f, r in zip(fires, rows, strict=True) if r.bad)
+    alarms = sum(f for f, r in zip(fires, rows, strict=True) if not r.bad)
+    delta = (caught / len(bad) - alarms / len(good)) / 2 if bad and good else 0.0
+    return f"+{caught}/+{alarms} {delta:+.1%}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    rows: list[Row] = []
+    with ProcessPoolExecutor(max_workers=args.workers) as pool:
+        for found in pool.map(_run_doc, _jobs()):
+            rows += found
+    sets = sorted({r.set for r in rows})
+    print("failing on the rule would add: +caught/+false alarms, change of balanced accuracy")
+    for name, rule in RULES.items():
+        cells = [f"{s} {_cell([r for r in rows if r.set == s], rule)}" for s in sets]
+        print(f"{name}:\n    " + " | ".join(cells))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
