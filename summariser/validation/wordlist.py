@@ -11,6 +11,7 @@ for sorted `key<TAB>value` lines (the WordNet table, lexicon.py)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import cache
 from importlib import resources
 
@@ -35,7 +36,8 @@ def line_at_least(text: str, key: str) -> int:
 
 
 def lines_from(text: str, prefix: str) -> list[str]:
-    """The lines of sorted `text` that start with `prefix` (and a last empty string)."""
+    """The lines of sorted, newline-ended `text` that start with `prefix`, and an empty
+    string last."""
     start = line_at_least(text, prefix)
     return text[start:line_at_least(text, prefix + _PAST_EVERY_WORD)].split("\n")
 
@@ -57,22 +59,22 @@ class SortedWords:
 
 class SortedTable:
     """Sorted `key<TAB>value` lines, looked up in place as SortedWords does: get(key) is the
-    value of the first line with that key, or None."""
+    value of the first line with that key, or None. A group stays a sorted list of lines, found
+    by bisection (a dictionary of each group cost more than the look-ups it served)."""
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._groups: dict[str, dict[str, str]] = {}
+        self._groups: dict[str, list[str]] = {}
 
     def get(self, key: str) -> str | None:
         if not key:
             return None
         group = self._groups.get(key[:2])
         if group is None:
-            group = self._groups[key[:2]] = {}
-            for line in reversed(lines_from(self._text, key[:2])):  # the first line wins
-                k, _, value = line.partition("\t")
-                group[k] = value
-        return group.get(key)
+            group = self._groups[key[:2]] = lines_from(self._text, key[:2])[:-1]
+        head = key + "\t"
+        i = bisect_left(group, head)
+        return group[i][len(head):] if i < len(group) and group[i].startswith(head) else None
 
 
 @cache
