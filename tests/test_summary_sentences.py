@@ -1,7 +1,8 @@
-"""A summary ends on a full sentence: the sentence the length cap cut (no final stop) is left
-out, or, when it is the only one, ended at its last clause break; with no break to end on,
-the article's lead stands in. The same on every backend (a fake model, and recorded replies
-over an OpenAI-compatible endpoint). Replies written for these tests."""
+"""A summary ends on a full sentence: the sentence the length cap cut (no final stop) is the
+article sentence it was copying, when there is one and the summary stays within its word
+budget; else it is left out, or, when it is the only one, ended at its last clause break; with
+no break to end on, the article's lead stands in. The same on every backend (a fake model,
+and recorded replies over an OpenAI-compatible endpoint). Replies written for these tests."""
 
 from __future__ import annotations
 
@@ -19,7 +20,10 @@ from tests.openai_server import FakeOpenAIServer, completion
 from tests.replies import SEED_004, reply
 
 FIRST = "Zarif and Tleuberdi signed a memorandum of understanding in Nur-Sultan on April 7, 2021."
-CUT_SECOND = FIRST + " Trade between Kazakhstan and Iran was $2"
+CUT_SECOND = FIRST + " Both sides expect their trade to grow past $2"  # paraphrase: no copy
+S9 = ("According to Kazakh Foreign Minister Mukhtar Tleuberdi, the trade turnover between "
+      "Kazakhstan and Iran amounted to $237 million in 2020 and decreased by 37.2 percent "
+      "compared to 2019.")
 CUT_ONLY = ("Zarif and Tleuberdi signed a memorandum of understanding in Nur-Sultan on April 7, "
             "2021, focusing on cooperation within the Eurasian Economic Union and the")
 
@@ -45,9 +49,27 @@ def test_a_cut_only_sentence_ends_at_its_last_clause_break(settings: Settings) -
     assert any("ended at its last clause" in w for w in result.warnings)
 
 
+def test_a_cut_sentence_copying_an_article_sentence_ends_as_that_sentence(
+        settings: Settings) -> None:
+    cut = FIRST + " The trade turnover between Kazakhstan and Iran was $2"  # the cap cut '$237'
+    result = summarise(SEED_004, settings, llm=FakeLLM([reply(summary=cut)]))
+    assert result.summary == f"{FIRST} {S9}"
+    assert {"$237 million", "37.2 percent"} <= {f.text for f in result.figures}
+    assert result.validation.ok and result.mode == "model"
+    assert any("ended as the article sentence it copies (S9)" in w for w in result.warnings)
+
+
+def test_a_completion_over_the_word_budget_is_left_out(settings: Settings) -> None:
+    long_first = FIRST[:-1] + ", " + " ".join(["and they met again"] * 12) + "."
+    cut = long_first + " The trade turnover between Kazakhstan and Iran was $2"
+    result = summarise(SEED_004, settings, llm=FakeLLM([reply(summary=cut)]))
+    assert "$237" not in result.summary
+    assert any("last sentence was cut off and left out" in w for w in result.warnings)
+
+
 def test_a_cut_only_sentence_without_a_break_gives_the_lead(settings: Settings) -> None:
-    result = summarise(SEED_004, settings, llm=FakeLLM([reply(summary="Zarif and Tleuberdi "
-                                                              "signed a memorandum of")]))
+    result = summarise(SEED_004, settings, llm=FakeLLM([reply(summary="The two ministers "
+                                                              "met in the capital to agree on")]))
     assert result.mode == "extractive" and result.summary.endswith(".")
     assert "Zarif" in result.summary
 

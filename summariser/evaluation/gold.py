@@ -14,8 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from summariser.articles.load import ARTICLE_SUFFIXES, load_article
 from summariser.articles.models import Article
 from summariser.errors import InputError
-
-MAX_SUMMARY_WORDS = 80
+from summariser.pipeline.schema import SUMMARY_WORDS as MAX_SUMMARY_WORDS
 
 
 class _Strict(BaseModel):

@@ -4,6 +4,8 @@
 - `summary.py`: `summarise`, with the result cache and one corrective re-ask on validation
   findings; `longform.py` articles longer than the context (split, summarised, merged).
 - `results.py`: the model's Draft -> SummaryResult (citations to spans, the checker run).
+- `finalise.py`: what the checker does not support is dropped; the summary ends whole (a
+  sentence the length cap cut is the article sentence it copies, `completion.py`, or left out).
 - `schema.py`: `Draft` (what the model is held to) and `SummaryResult` (what comes out).
 - `cache.py`: the result cache (diskcache), keyed by everything that changes a result.
 - `judge.py`: `check --judge`, an LLM's verdict per claim added to the checker's report (the

@@ -13,6 +13,7 @@ import re
 
 from summariser.articles.models import Article
 from summariser.articles.sentences import split_text
+from summariser.pipeline.completion import completion
 from summariser.pipeline.extractive import fallback_headline, key_sentence_numbers, lead_summary
 from summariser.pipeline.key_points import complete_key_points
 from summariser.pipeline.results import findings, key_sentences
@@ -21,7 +22,8 @@ from summariser.pipeline.schema import HEADLINE_CHARS, Draft, Mode
 
 def finalise(article: Article, draft: Draft) -> tuple[Draft, list[str], Mode]:
     notes: list[str] = []
-    kept = _supported_sentences(article, complete_sentences(draft.summary, notes), notes)
+    kept = _supported_sentences(article, complete_sentences(draft.summary, notes, article),
+                                notes)
     headline = _headline(article, draft.headline, notes)
     mode: Mode = "model"
     summary = " ".join(kept)
@@ -79,14 +81,21 @@ def _headline(article: Article, written: str, notes: list[str]) -> str:
     return headline
 
 
-def complete_sentences(summary: str, notes: list[str]) -> list[str]:
+def complete_sentences(summary: str, notes: list[str],
+                       article: Article | None = None) -> list[str]:
     """The summary's sentences, ending on a full one: a last sentence cut off by the length
-    limit (no final stop) is left out, or, when it is the only one, ended at its last clause
-    break ('..., focusing on the' -> '...'); [] when it has none."""
+    limit (no final stop) is, given the article, the body sentence it was copying
+    (completion), else left out, or, when it is the only one, ended at its last clause break
+    ('..., focusing on the' -> '...'); [] when it has none."""
     sentences = [s for s in split_text(summary) if s.strip()]
     if not sentences or sentences[-1].rstrip("\"'”’)").endswith((".", "!", "?")):
         return sentences
     cut = sentences[-1]
+    copied = completion(article, sentences[:-1], cut) if article is not None else None
+    if copied is not None:
+        notes.append(f"the summary's last sentence was cut off and ended as the article "
+                     f"sentence it copies (S{copied.index}): {cut!r}")
+        return [*sentences[:-1], copied.text]
     if len(sentences) > 1:
         notes.append(f"the summary's last sentence was cut off and left out: {cut!r}")
         return sentences[:-1]

@@ -15,6 +15,9 @@ from summariser.validation.models import ClaimCheck, FigureCheck, ValidationRepo
 
 HEADLINE_CHARS = 90
 SUMMARY_CHARS = 320
+# The most words a summary as shown may have (the gold format's limit for a reference): the
+# model writes up to SUMMARY_CHARS, and a cut sentence it was copying may be completed up to this.
+SUMMARY_WORDS = 80
 
 
 class Person(BaseModel):
