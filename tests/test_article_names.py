@@ -69,3 +69,27 @@ def test_a_person_before_a_state_and_a_title_stays_a_person() -> None:
     people, _ = _names("Greg Abbott, Texas governor, spoke on Monday. Abbott said the state "
                        "would help.")
     assert people == ["Greg Abbott"]
+
+
+def test_a_name_made_of_ordinary_words_only_is_no_person() -> None:
+    # a building, an agency's parts, an event: every word a lower-case dictionary word
+    people, _ = _names("Reporters waited at the White House for the decision. The Consumer "
+                       "Safety and Public Health office reviewed it before the Grand Slam. "
+                       "Minister Ivan Petrov said the review was over.")
+    assert people == ["Ivan Petrov"]
+
+
+def test_a_first_name_the_dictionary_has_capitalised_keeps_the_person() -> None:
+    # 'Scott', 'Will' and 'Grace' are in Webster's capitalised, as given names, too
+    people, _ = _names("On Friday Scott White admitted the charge. Neither Will Smith nor "
+                       "Grace Park was there, the court said.")
+    assert people == ["Scott White", "Will Smith", "Grace Park"]
+
+
+def test_the_title_before_a_name_is_no_part_of_it() -> None:
+    people, _ = _names(
+        "The plan was set out on Monday by Secretary of Commerce Anna Korvald in a speech to "
+        "the members. It was praised by the company's Vice President of Government Relations "
+        "Olaf Brandt in a short note. A letter from Sen. Maria Lindqvist followed, and Chief "
+        "Inspector Tomas Ekberg spoke last.")
+    assert people == ["Anna Korvald", "Olaf Brandt", "Maria Lindqvist", "Tomas Ekberg"]

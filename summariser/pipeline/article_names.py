@@ -5,9 +5,13 @@ vocabulary so 'Officials' opening a sentence is no name) and categorised as the 
 
 - countries: every country form the body uses ('Iranian', 'Islamic Republic of Iran'), under its
   table name; regions and forms shared by several countries are left out;
-- people: names of two or more words that are not titles, countries or organisations;
+- people: names of two or more words that are not titles, countries or organisations, nor
+  made of ordinary English words only ('White House', 'Food Safety', 'Grand Slam': words
+  Webster's has in lower case and not capitalised as a name, as it has 'Scott' or 'Grace');
   a surname alone ('Zarif') is the person named in full elsewhere; the role is the title
   written with the name ('Foreign Minister'), the country the one named with it ('Iran's');
+  what is still the title's is no part of the name (the body a title names with 'of':
+  'Secretary of Commerce'; an abbreviated title or a word for a person: 'Sen.', 'Inspector');
 - organisations: names with an organisation word ('Ministry', 'Union') and acronyms the body
   spells out or uses twice; an acronym whose expansion is listed is folded into it."""
 
@@ -22,10 +26,11 @@ from summariser.pipeline.schema import Person
 from summariser.validation.countries import capital_of, is_country, is_region, is_subdivision
 from summariser.validation.lexicon import known, noun_kinds, parts_of_speech
 from summariser.validation.name_index import acronym_key, is_acronym, name_index
-from summariser.validation.name_parts import Name, Tok, find_names
+from summariser.validation.name_parts import ABBREVIATIONS, Name, Tok, find_names
 from summariser.validation.names import CONNECTORS, ORG_WORDS, PLACE_WORDS, TITLES, category_of
 from summariser.validation.roles import split_title
-from summariser.validation.words import wordset
+from summariser.validation.wordlist import dictionary
+from summariser.validation.words import is_common_word, wordset
 
 MAX_PEOPLE = 12
 MAX_ORGANISATIONS = 10
@@ -137,7 +142,7 @@ def _countries(names: list[Name]) -> list[str]:
 
 
 def _as_person(name: Name, lower: frozenset[str]) -> tuple[list[Tok], Person] | None:
-    before, core = split_title(name.toks, organisations=True)
+    before, core = _title_and_name(name)
     titled = any(t.word in TITLES for t in before) or (
         bool(before and core) and before[-1].word in ORG_WORDS and not known(core[0].word))
     # one word is a person only after a title ('Minister Mehrabian', not 'Tehran') or after
@@ -157,6 +162,40 @@ def _as_person(name: Name, lower: frozenset[str]) -> tuple[list[Tok], Person] | 
     country = next((c for t in before if len(t.countries) == 1 for c in t.countries), "")
     text = name.text[core[0].start - name.start:]
     return core, Person(name=text, role=role, country=country)
+
+
+def _title_and_name(name: Name) -> tuple[list[Tok], list[Tok]]:
+    """split_title's (title, name), without what is still a title's in the name: the body a
+    title names with 'of' ('Secretary of Commerce Gina Raimondo', 'Vice President of U.S.
+    Government Relations Allen Thompson'), and an abbreviated title or a word for a person
+    ('Sen. Elizabeth Warren', 'Chief Inspector Peter Yeomans'); and no name at all when every
+    word of it is an ordinary one ('White House', 'Food Safety', 'Grand Slam')."""
+    before, core = split_title(name.toks, organisations=True)
+    if len(core) >= 2 and all(_ordinary(t) for t in core if t.word not in CONNECTORS):
+        return before, []
+    words = {t.word for t in before}
+    if "of" in words and words & TITLES:
+        while len(core) > 2 and _ordinary(core[0]) and core[0].word not in ORG_WORDS:
+            core = core[1:]
+    if len(core) > 2 and _a_title(core[0]) and core[1].word not in CONNECTORS:
+        core = core[1:]
+    return name.toks[: len(name.toks) - len(core)], core
+
+
+def _ordinary(tok: Tok) -> bool:
+    """An English word that is no proper noun: Webster's has it in lower case only ('white',
+    'house', 'safety'; not 'Scott', 'Grace' or 'Will', which it also has capitalised)."""
+    text = tok.text
+    return is_common_word(text) and text[:1].upper() + text[1:].lower() not in dictionary()
+
+
+def _a_title(tok: Tok) -> bool:
+    """An abbreviated title ('Sen.', 'Prof') or an ordinary word whose first noun sense is a
+    person ('Inspector', 'Corporal')."""
+    if tok.word in ABBREVIATIONS:
+        return True
+    first = noun_kinds(tok.word, ("person",))[:1]
+    return _ordinary(tok) and bool(first) and "person" in first[0]
 
 
 def _lone_person(tok: Tok) -> bool:
