@@ -97,3 +97,23 @@ def test_a_headline_cut_by_its_cap_ends_on_a_whole_word(settings: Settings) -> N
     cut = (whole + " today")[:HEADLINE_CHARS]  # '... Nur-Sultan tod'
     result = summarise(SEED_004, settings, llm=FakeLLM([reply(headline=cut)]))
     assert result.headline == whole
+
+
+def test_letters_of_a_script_the_article_does_not_use_are_left_out(settings: Settings) -> None:
+    stray = FIRST.replace("memorandum", "memorandum 谅解")
+    result = summarise(SEED_004, settings, llm=FakeLLM([reply(summary=stray,
+                                                              headline="Iran and 哈萨克斯坦")]))
+    assert result.summary == FIRST and result.headline == "Iran and"
+    assert any("script the article does not use" in w and "谅解" in w for w in result.warnings)
+
+
+def test_an_article_written_in_that_script_keeps_it(settings: Settings) -> None:
+    from summariser.articles.load import article_from_text
+
+    text = ("Talks in Beijing\n\nThe two ministers met at the 中南海 compound in Beijing on "
+            "Monday. They agreed to meet again in May.")
+    summary = "The two ministers met at the 中南海 compound in Beijing on Monday."
+    result = summarise(article_from_text(text, path="zh"), settings,
+                       llm=FakeLLM([reply(summary=summary, headline="Ministers meet",
+                                          key_points=[1])]))
+    assert result.summary == summary

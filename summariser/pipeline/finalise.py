@@ -22,9 +22,9 @@ from summariser.pipeline.schema import HEADLINE_CHARS, Draft, Mode
 
 def finalise(article: Article, draft: Draft) -> tuple[Draft, list[str], Mode]:
     notes: list[str] = []
-    kept = _supported_sentences(article, complete_sentences(draft.summary, notes, article),
-                                notes)
-    headline = _headline(article, draft.headline, notes)
+    written = own_scripts(article, draft.summary, notes)
+    kept = _supported_sentences(article, complete_sentences(written, notes, article), notes)
+    headline = _headline(article, own_scripts(article, draft.headline, notes), notes)
     mode: Mode = "model"
     summary = " ".join(kept)
     if not summary:
@@ -59,6 +59,23 @@ def _supported_sentences(article: Article, sentences: list[str], notes: list[str
         else:
             kept.append(sentence)
     return kept
+
+
+# Letters of the Han, kana and Hangul scripts (CJK radicals to ideographs, Hangul syllables,
+# compatibility ideographs): a small model trained on much Chinese text now and then writes
+# one of their tokens for an English word ('the needed信息'), most often where the cap cuts.
+_CJK = re.compile("[\u2e80-\u2fdf\u3040-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+                  "\uf900-\ufaff]+")
+
+
+def own_scripts(article: Article, text: str, notes: list[str]) -> str:
+    """`text` without the runs of CJK letters it has when the article has none (a quoted
+    Chinese name in an article that writes it keeps them), and said."""
+    if not _CJK.search(text) or _CJK.search(article.text):
+        return text
+    notes.append(f"characters of a script the article does not use were left out: "
+                 f"{' '.join(_CJK.findall(text))!r}")
+    return re.sub(r"[ \t]{2,}", " ", _CJK.sub("", text)).strip()
 
 
 # A clause the summary may end on when its only sentence was cut: after ', ' or '; ' before a
