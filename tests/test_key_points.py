@@ -5,6 +5,10 @@ already states."""
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
 from summariser.articles.load import article_from_text
 from summariser.articles.models import Article
 from summariser.pipeline.key_points import complete_key_points
@@ -57,3 +61,22 @@ def test_the_limit_and_repeats() -> None:
     lead = article.sentences[1].index
     points = complete_key_points(article, [lead, lead, 999], "", limit=2)
     assert points == [lead, next(s.index for s in article.sentences if "Trade" in s.text)]
+
+
+def test_each_sentence_is_parsed_for_figures_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a 1 MB article has thousands of sentences: parsing them again for each figure sentence
+    # picked, and again to rank them, was most of the time its key points took
+    import summariser.pipeline.key_points as key_points
+
+    texts: list[str] = []
+    real = key_points.parse_figures
+
+    def counted(text: str) -> list[Any]:
+        texts.append(text)
+        return real(text)
+
+    monkeypatch.setattr(key_points, "parse_figures", counted)
+    article = _article()
+    complete_key_points(article, [2], "The ports signed a deal.")
+    sentences = [s.text for s in article.sentences]
+    assert all(texts.count(s) == 1 for s in sentences if s in texts)

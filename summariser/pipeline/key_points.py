@@ -36,8 +36,19 @@ def word_weights(sentences: list[Sentence]) -> Counter[str]:
     return Counter(w for s in sentences for w in set(content_words(s.text)))
 
 
-def sentence_score(sentence: Sentence, weights: Counter[str], position: int) -> float:
-    figures = sum(figure_weight(f) for f in parse_figures(sentence.text))
+# Each sentence's figures, parsed once for all the steps that weigh them (a 1 MB article has
+# thousands of sentences, and parsing was most of completing its key points).
+Parsed = dict[int, list[Figure]]
+
+
+def parsed_figures(sentences: list[Sentence]) -> Parsed:
+    return {s.index: parse_figures(s.text) for s in sentences}
+
+
+def sentence_score(sentence: Sentence, weights: Counter[str], position: int,
+                   figures_in: list[Figure] | None = None) -> float:
+    found = parse_figures(sentence.text) if figures_in is None else figures_in
+    figures = sum(figure_weight(f) for f in found)
     # 'We' opening a quotation is capitalised but no name
     names = len({n.text.casefold() for n in find_names(sentence.text)
                  if any(t.word not in FUNCTION_WORDS for t in n.toks)})
@@ -47,11 +58,11 @@ def sentence_score(sentence: Sentence, weights: Counter[str], position: int) -> 
     return figures + 0.5 * names + centrality + 1.0 / (position + 2)
 
 
-def ranked(sentences: list[Sentence]) -> list[Sentence]:
-    """The sentences, most salient first."""
+def ranked(sentences: list[Sentence], parsed: Parsed | None = None) -> list[Sentence]:
+    """The sentences, most salient first (`parsed`: their figures, when parsed already)."""
     weights = word_weights(sentences)
-    order = sorted(range(len(sentences)), reverse=True,
-                   key=lambda i: sentence_score(sentences[i], weights, i))
+    order = sorted(range(len(sentences)), reverse=True, key=lambda i: sentence_score(
+        sentences[i], weights, i, parsed.get(sentences[i].index) if parsed else None))
     return [sentences[i] for i in order]
 
 
@@ -63,9 +74,9 @@ def _worth_stating(figure: Figure) -> bool:
     return figure_weight(figure) >= 1
 
 
-def _new_figures(sentence: Sentence, stated: list[Figure]) -> int:
-    """How many of the sentence's figures worth stating `stated` does not have yet."""
-    return sum(1 for f in parse_figures(sentence.text)
+def _new_figures(figures: list[Figure], stated: list[Figure]) -> int:
+    """How many of a sentence's figures worth stating `stated` does not have yet."""
+    return sum(1 for f in figures
                if _worth_stating(f) and not any(figures_match(s, f) for s in stated))
 
 
@@ -82,39 +93,44 @@ def complete_key_points(article: Article, picks: list[int], summary: str,
         added.append(body[0].index)
     texts = [summary, *(by_index[n].text for n in points + added)]
     rest = [s for s in body if s.index not in points and s.index not in added]
-    figures = _figure_sentences(rest, texts, limit - len(points) - len(added))
+    parsed = parsed_figures(body)
+    figures = _figure_sentences(rest, texts, limit - len(points) - len(added), parsed)
     rest = [s for s in rest if s not in figures]
     texts += [s.text for s in figures]
-    more = _new_sentences(rest, texts, limit - len(points) - len(added) - len(figures), body)
+    more = _new_sentences(rest, texts, limit - len(points) - len(added) - len(figures), body,
+                          parsed)
     return points + sorted(added + [s.index for s in figures + more])
 
 
-def _figure_sentences(rest: list[Sentence], texts: list[str], room: int) -> list[Sentence]:
+def _figure_sentences(rest: list[Sentence], texts: list[str], room: int,
+                      parsed: Parsed) -> list[Sentence]:
     """Up to `room` sentences, each the one with the most figures worth stating that `texts`
     and the sentences picked before it do not state (the earlier on a tie)."""
     stated = parse_figures("\n".join(texts))
     picked: list[Sentence] = []
     while len(picked) < room:
-        gains = [(_new_figures(s, stated), -s.index, s) for s in rest if s not in picked]
+        gains = [(_new_figures(parsed[s.index], stated), -s.index, s) for s in rest
+                 if s not in picked]
         best = max(gains, default=None, key=lambda g: g[:2])
         if best is None or best[0] < 1:
             break
         picked.append(best[2])
-        stated += parse_figures(best[2].text)
+        stated += parsed[best[2].index]
     return picked
 
 
 def _new_sentences(rest: list[Sentence], texts: list[str], room: int,
-                   body: list[Sentence]) -> list[Sentence]:
+                   body: list[Sentence], parsed: Parsed) -> list[Sentence]:
     """Up to `room` of the `rest`, most salient first (ranked over the whole body), each with
     at least NEW_WORDS of its content words in neither `texts` nor the sentences picked before."""
     have = set(content_words("\n".join(texts)))
+    left = {s.index for s in rest}  # not `in rest`: a scan of thousands of sentences each
     picked: list[Sentence] = []
-    for sentence in ranked(body):
+    for sentence in ranked(body, parsed):
         words = set(content_words(sentence.text))
         if len(picked) >= room:
             break
-        if sentence in rest and words and len(words - have) / len(words) >= NEW_WORDS:
+        if sentence.index in left and words and len(words - have) / len(words) >= NEW_WORDS:
             picked.append(sentence)
             have |= words
     return picked
