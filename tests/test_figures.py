@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from summariser.articles.build import article_from_text
 from summariser.articles.models import Article, Furniture, Sentence
+from summariser.validation import check
 from summariser.validation.figures import check_figures, figures_match
 from summariser.validation.models import FigureCheck
 from summariser.validation.numbers import parse_figures
@@ -389,3 +391,41 @@ def test_a_percent_about_something_else_derives_nothing() -> None:
     (check,) = [c for c in check_figures(source, "Revenue rose 13% to $5.2 billion from $4.6 "
                                           "billion.") if c.text == "$4.6 billion"]
     assert check.status != "mismatch"
+
+
+def test_a_count_of_the_names_listed_after_it_is_no_figure_to_find() -> None:
+    art = article_from_text("Steve: do you fancy a drink at the weekend?\nCarly: yes, Kings?")
+    assert check(art, "Two friends, Steve and Carly, plan a drink at Kings.").ok
+    wrong = check(art, "Three friends, Steve and Carly, plan a drink at Kings.")
+    assert [f.status for f in wrong.figures] == ["unsupported"]
+
+
+def test_a_count_of_the_sources_numbered_list_is_derived() -> None:
+    art = article_from_text("Dear Sam,\n\nWe offer:\n\n1. Desk Organisers\n2. Shelves\n"
+                            "3. Lockers\n4. Vertical File Storage\n\nBest, Tom")
+    assert [f.status for f in check(art, "Tom offers four products to Sam.").figures] == [
+        "derived"]
+    assert not check(art, "Tom offers five products to Sam.").ok
+
+
+def test_an_ordinal_of_a_unit_the_source_counts() -> None:
+    art = article_from_text("Cesc Fabregas scored an 87 minute winner at Loftus Road.")
+    assert check(art, "Cesc Fabregas scored an 87th minute winner at Loftus Road.").ok
+    assert not check(art, "Cesc Fabregas scored an 88th minute winner at Loftus Road.").ok
+
+
+def test_informal_currency_words() -> None:
+    art = article_from_text("James: if we're late we may lose 5 mln bucks.\nEmily: I see.")
+    assert check(art, "James may lose 5 million dollars if they are late.").ok
+    assert not check(art, "James may lose 6 million dollars if they are late.").ok
+
+
+def test_both_figures_of_a_change_restated_as_the_source_gives_them() -> None:
+    art = article_from_text(
+        "We raised our full year earnings per share forecast to approximately $7.50. We've "
+        "increased our full year earnings per share outlook from at least $6 per share to "
+        "approximately $7.50 per share.")
+    claim = ("The company raised its full-year earnings per share outlook from at least $6 per "
+             "share to approximately $7.50 per share.")
+    assert check(art, claim).ok
+    assert not check(art, claim.replace("$7.50", "$8.50")).ok

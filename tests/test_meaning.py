@@ -74,3 +74,16 @@ def test_failed_to_negates_as_not_does() -> None:
                             "regional council.")
     assert any(f.kind == "negation" for f in report.claims[0].findings)
     assert not report.ok
+
+
+def test_a_claim_saying_both_opposites_itself_is_no_swap() -> None:
+    art = article_from_text("The index ranks the worst countries for people over 60.\n\n"
+                            "Fighting in South Sudan has displaced a million people.")
+    assert not [f for f in findings(art, "The index ranks the best and worst countries for "
+                                    "people over 60.") if f[0] == "antonym"]
+    assert not [f for f in findings(art, "Fighting in the north-east of South Sudan has "
+                                    "displaced a million people.") if f[0] == "antonym"]
+    # one way only: still the opposite
+    assert ("antonym", ["best"], ["worst"]) in findings(
+        art, "The index ranks the best countries for people over 60.")
+

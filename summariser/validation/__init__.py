@@ -10,10 +10,12 @@ judge of `check --judge` is summariser/pipeline/judge.py, run on the checker's r
   `date_figures.py` (dates, times, weekdays, dates relative to the article's; the date
   grammar itself is articles/dates.py), `figures.py`
   (matched against the article's figures), `figure_values.py` (rounding and hedges),
-  `arithmetic.py` (figures derived from others).
+  `arithmetic.py` (figures derived from others), `figure_counts.py` (counts of listed
+  things).
 - names: `names.py` (checks), `name_parts.py`, `name_index.py` (the article's names, indexed),
-  `name_forms.py` (spelling variants, hyphenated compounds), `countries.py` (demonyms,
-  capitals; data in summariser/data/countries.json), `words.py` (the one stemmer and stop list).
+  `name_forms.py` (spelling variants, hyphenated compounds, words hyphenated to a name),
+  `countries.py` (demonyms, capitals; data in summariser/data/countries.json), `words.py` (the
+  one stemmer and stop list).
 - `quotes.py` quoted text; `claims.py` claims against the sentences they cite.
 - `long_articles.py`: a long article checked against the paragraphs the summary is about
   (articles/focus.py), the report's offsets put back into the whole article's.

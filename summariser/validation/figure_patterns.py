@@ -27,8 +27,8 @@ CURRENCY_PREFIX = re.compile(r"(US\s?\$|\$|€|£|¥|\b(?:USD|EUR|GBP|IRR|Rs\.?)
 CUR_PREFIX_CODE = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "USD": "USD", "EUR": "EUR",
                    "GBP": "GBP", "IRR": "IRR", "RS": "INR", "RS.": "INR"}
 CURRENCY_WORDS = {
-    "USD": r"(?:US\s+|U\.S\.\s+)?dollars?|USD", "EUR": r"euros?|EUR",
-    "GBP": r"pounds?(?:\s+sterling)?|GBP", "IRR": r"rials?", "IRT": r"tomans?",
+    "USD": r"(?:US\s+|U\.S\.\s+)?dollars?|USD|bucks", "EUR": r"euros?|EUR",
+    "GBP": r"pounds?(?:\s+sterling)?|GBP|quid", "IRR": r"rials?", "IRT": r"tomans?",
     "RUB": r"r[o]?ubles?", "CNY": r"yuan", "INR": r"rupees?", "JPY": r"yen", "KZT": r"tenge",
     "AZN": r"manats?", "TRY": r"lira", "AED": r"dirhams?"}
 UNIT_WORDS = {

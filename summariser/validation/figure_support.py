@@ -9,17 +9,22 @@ written as one figure on one side and two on the other.
   the claim restates it and the value is its (alignment.sentence_scores). A value taken from a
   sentence the claim does not restate ("executed six" when "six" is said of something else)
   stays a mismatch.
+- A rival the claim states too: "raised its outlook from at least $6 to approximately $7.50"
+  restating the source's "from at least $6 per share to approximately $7.50 per share" has
+  each figure beside the other's words; the claim's $7.50 is not the source's $6 when the
+  claim says $6 as well.
 - Range ends: "4-7%" is "4% to 7%" of one sentence, and "from $3.5 billion to $3.6 billion" is
   "between $3.5 billion and $3.6 billion": a range's ends are figures of the kind its unit says."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 import summariser.validation.figure_patterns as P
 from summariser.articles.models import Article
 from summariser.validation.alignment import sentence_scores
-from summariser.validation.numbers import Figure
+from summariser.validation.numbers import Figure, parse_figures
 from summariser.validation.words import SENTENCE_END
 
 _MONEY = frozenset({*P.CURRENCY_WORDS, *P.CUR_PREFIX_CODE.values()})
@@ -63,3 +68,13 @@ def range_ends(fig: Figure) -> list[Figure]:
     unit = None if kind == "number" else fig.unit
     return [replace(fig, kind=kind, value=value, high=None, unit=unit, approx=None)
             for value in (fig.value, fig.high)]
+
+
+def claimed_too(sentence: str, rival: Figure) -> bool:
+    """Whether the claim's `sentence` states the rival figure's value itself."""
+    return (rival.kind, rival.unit, rival.value, rival.approx) in _values(sentence)
+
+
+@lru_cache(maxsize=256)  # a claim's sentence is asked about once per figure of it
+def _values(sentence: str) -> frozenset[tuple[str, str | None, float | None, str | None]]:
+    return frozenset((f.kind, f.unit, f.value, f.approx) for f in parse_figures(sentence))

@@ -45,11 +45,18 @@ from summariser.articles.models import Article
 from summariser.validation.alignment import sentence_scores
 from summariser.validation.arithmetic import AMOUNTS, candidates, describe
 from summariser.validation.date_figures import Calendar, weekdays_agree
-from summariser.validation.figure_support import claim_sentence, range_ends, restates
+from summariser.validation.figure_counts import counts_numbered_list, listed_after
+from summariser.validation.figure_support import (
+    claim_sentence,
+    claimed_too,
+    range_ends,
+    restates,
+)
 from summariser.validation.figure_values import is_round, rounds_to, values_agree
 from summariser.validation.memo import Memo
 from summariser.validation.models import FigureCheck, SourceSpan, sentence_span
 from summariser.validation.numbers import Figure, parse_figures
+from summariser.validation.words import stem
 
 _NOT_DERIVED = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade",
                           "year_old"})
@@ -148,8 +155,8 @@ def _same_kind(c: Figure, s: Figure) -> bool:
         return c.unit == s.unit or c.kind in ("number", "ordinal")
     if c.kind == "number" and s.kind in AMOUNTS and P.SCALE_WORD.search(c.text):
         return True  # "237 million" for "$237 million": the magnitude is the claim
-    if c.kind == "number" and s.kind == "quantity":
-        return s.unit in c.context
+    if c.kind in ("number", "ordinal") and s.kind == "quantity":  # context words are stems
+        return bool({s.unit, stem(s.unit or "")} & set(c.context))  # "87th minute", "87 minute"
     if c.kind == "quantity" and s.kind == "number":
         return c.unit in s.context
     return c.kind == "year" and s.kind == "date"
@@ -277,7 +284,7 @@ def _in_body(article: Article, c: Figure, sentence: str, body: list[_Src],
         return _unrelated(article, c, best, rival if rival_score >= _MISMATCH_MIN else None)
     same, same_score = _best(dist, [r for r in rivals if r.fig.kind == c.kind])
     if same and _overridden(c, score, same_score) and (c.kind == "weekday" or (
-            _tells_apart(article, c, dist, best, same)
+            _tells_apart(article, c, dist, best, same) and not claimed_too(sentence, same.fig)
             and not restates(article, sentence, [b.sentence for b in body], same.sentence))):
         return _result(article, c, "mismatch", same,
                        f"source says {same.fig.text} here ({best.fig.text} is about something "
@@ -315,6 +322,8 @@ def _check_one(article: Article, src: _Source, c: Figure, sentence: str) -> Figu
     rival, rival_score = _best(dist, rivals)
     if derived and not (rival and _stated_instead(dist, derived[0], rival, rival_score)):
         return _result(article, c, "derived", derived[0], derived[1])
+    if counts_numbered_list(article, c):
+        return _result(article, c, "derived", None, "the length of the source's numbered list")
     if rival and _about_same(c, rival, rival_score):
         return _result(article, c, "mismatch", rival, f"source says {rival.fig.text}")
     return _result(article, c, "unsupported", None, "not in the source")
@@ -339,12 +348,14 @@ def _is_reference(text: str, c: Figure) -> bool:
 
 def checked_figures(article: Article, text: str) -> list[tuple[Figure, FigureCheck]]:
     """Each figure in `text` with its check against `article`. A "the two X" that the source
-    neither states nor contradicts is a reference, not a figure, and is left out."""
+    neither states nor contradicts is a reference, not a figure, and is left out; so is a
+    count of the names listed right after it ("two friends, Steve and Carly": figure_counts)."""
     src = _source(article)
     out = []
     for c in parse_figures(text, Calendar.of(article.date)):
         check = _check_one(article, src, c, claim_sentence(text, c))
-        if not (check.status == "unsupported" and _is_reference(text, c)):
+        if not (check.status == "unsupported"
+                and (_is_reference(text, c) or listed_after(text, c))):
             out.append((c, check))
     return out
 

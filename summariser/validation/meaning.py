@@ -98,16 +98,30 @@ def _prefix_opposite(a: str, b: str) -> bool:
     return False
 
 
-def _opposite(t: Token, aligned: list[tuple[Sentence, list[Token]]]
+def _opposite(t: Token, aligned: list[tuple[Sentence, list[Token]]], claim: list[Token]
               ) -> MeaningFinding | None:
+    """A word of the aligned sentences that is the opposite of claim word t. Not a word of a
+    name the claim names too ('South' of 'South Sudan' for its 'north-east'), nor one the
+    claim pairs with t itself ('the best and worst countries', 'pro- and anti-government');
+    words under three letters are polarity.py's ('on' is no opposite of 'offer')."""
     for sentence, toks in aligned:
         for u in toks:
-            if _prefix_opposite(t.word, u.word) or opposite(t.word, u.word):
+            if len(u.word) < 3 or not (_prefix_opposite(t.word, u.word)
+                                       or opposite(t.word, u.word)):
+                continue
+            if not _paired(claim, t, u) and not (u.capitalised and any(
+                    c.capitalised and u.keys & c.keys for c in claim)):
                 return MeaningFinding(
                     kind="antonym", words=[t.text], source_words=[u.text],
                     source=sentence_span(sentence),
                     note=f"{t.text!r} is the opposite of the source's {u.text!r}")
     return None
+
+
+def _paired(claim: list[Token], t: Token, u: Token, reach: int = 3) -> bool:
+    """Whether the claim says `u`'s word within `reach` words of `t` ('best and worst')."""
+    at = claim.index(t)
+    return any(u.keys & c.keys for c in claim[max(0, at - reach):at + reach + 1])
 
 
 def _covered(t: Token, aligned: list[tuple[Sentence, list[Token]]]) -> bool:
@@ -142,7 +156,7 @@ def check_meaning(article: Article, text: str, sentences: list[Sentence]
     for t in content(claim):
         if any(t.keys & u.keys for _, toks in aligned for u in toks):
             continue
-        opposite = _opposite(t, aligned)
+        opposite = _opposite(t, aligned, claim)
         if any(t.text in f.words for f in findings):
             continue  # already found in its slot
         if opposite is not None:

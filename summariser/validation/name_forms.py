@@ -1,10 +1,14 @@
 """Other written forms of a summary's name, tried when it is not in the source as written:
 a spelling variant of source name words ('Astrakhan' for 'Astra Khan', 'Nazarbaev' for
-'Nazarbayev'), and the parts of a hyphenated compound of names ('the Lisbon-Madrid line': both
-'Lisbon' and 'Madrid' must be names of the source)."""
+'Nazarbayev'), the parts of a hyphenated compound of names ('the Lisbon-Madrid line': both
+'Lisbon' and 'Madrid' must be names of the source), the name without ordinary words
+hyphenated to it ('AI-based'); and, to say why a name is unsupported, a person's given
+names added to the surname the source calls them by ('Eddie Howe' where the source says only
+'Howe': the given name may be right, or the writer's guess)."""
 
 from __future__ import annotations
 
+import itertools
 from itertools import pairwise
 
 from summariser.validation.name_index import Place
@@ -63,3 +67,30 @@ def compound_parts(name: Name) -> list[Name]:
             parts.append(Name(piece, part.start, part.end, [part]))
             pos += len(piece) + 1
     return parts
+
+
+def without_words(name: Name) -> Name | None:
+    """'AI-based', 'Sims-focused', 'P-make-like': the name without the ordinary (lower-case)
+    words hyphenated after it; None when there are none, or when a capitalised part follows
+    one ('Stoke-on-Trent' is one name)."""
+    last = name.toks[-1]
+    pieces = last.text.split("-")
+    kept = list(itertools.takewhile(lambda p: p[:1].isupper(), pieces))
+    if not kept or len(kept) == len(pieces) or any(p[:1].isupper() for p in pieces[len(kept):]):
+        return None
+    text = "-".join(kept)
+    tok = Tok(text, fold(text), last.start, last.start + len(text), False, last.countries)
+    return Name(name.text[:tok.end - name.start], name.start, tok.end, [*name.toks[:-1], tok])
+
+
+def given_names_added(name: Name, places: list[Place], titles: frozenset[str]) -> Place | None:
+    """The source's name for 'Eddie Howe' when it calls him only 'Howe' or 'Mr Howe': given
+    names before a surname the source uses alone (or after titles only) and never after
+    another given name ('Tom Flanagan' is not the source's 'Phil Flanagan')."""
+    toks = name.toks
+    if not 2 <= len(toks) <= 3 or any(t.countries or not t.capitalised or t.word in titles
+                                      for t in toks):
+        return None
+    same = [p for p in places if p.name.toks[-1].same(toks[-1])]
+    alone = [p for p in same if all(t.word in titles for t in p.name.toks[:-1])]
+    return alone[0] if alone and len(alone) == len(same) else None

@@ -147,8 +147,9 @@ class _Reader:
             return False
         if tok.word in NEVER_NAMES and not tok.text.isupper():
             return False
-        if len(tok.text) == 1 and i + 1 < len(self.toks) and self.toks[i + 1].start > tok.end + 1:
-            return False  # 'I', 'A' alone
+        if len(tok.text) == 1 and i + 1 < len(self.toks) and self.toks[i + 1].start > tok.end + 1 \
+                and self.text[tok.end:tok.end + 1] != ":":
+            return False  # 'I', 'A' alone; a speaker's label ('Professor C:') is a name
         doubtful = _sentence_start(self.text, self.toks, i) or self.in_title(tok.start)
         if not doubtful or country_at([tok.word], 0)[0]:
             return True

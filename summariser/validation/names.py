@@ -20,12 +20,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from summariser.articles.models import Article
 from summariser.validation.countries import capital_of, forms_of, is_region
 from summariser.validation.models import NameCategory, NameCheck, SourceSpan
-from summariser.validation.name_forms import compound_parts, fuzzy_variant
+from summariser.validation.name_forms import (
+    compound_parts,
+    fuzzy_variant,
+    given_names_added,
+    without_words,
+)
 from summariser.validation.name_index import (
     Place,
     Scope,
@@ -214,6 +219,9 @@ def _phrase_hit(name: Name, scope: Scope, folded: str) -> Hit | None:
     if " & " in phrase:
         return _written_hit(name, scope, folded, phrase) or _written_hit(
             name, scope, folded, phrase.replace(" & ", " and "))
+    if "-" in phrase:  # 'Go-there' for 'go there'
+        return _written_hit(name, scope, folded, phrase) or _written_hit(
+            name, scope, folded, phrase.replace("-", " "))
     return _written_hit(name, scope, folded, phrase)
 
 
@@ -333,7 +341,15 @@ def check_name(name: Name, scope: Scope, category: NameCategory | None = None) -
                          status="supported", source=checks[0].source,
                          note="each part is a name of the source: " + ", ".join(
                              repr(c.text) for c in checks))
+    bare = without_words(name)
+    if bare is not None and (named := check_name(bare, scope)).status == "supported":
+        return replace(named, text=name.text,
+                       note=f"{bare.text!r} is a name of the source, the rest ordinary words")
     note = hit.note if hit is not None else "not in the source"
+    surname = given_names_added(name, scope.places(), TITLES)
+    if surname is not None:  # the given name may be the writer's guess: it stays unsupported
+        note = (f"the source calls them only {surname.name.text!r}: the given name is not in "
+                "the source")
     return NameCheck(text=name.text, category=_category(name, category, None),
                      status="unsupported", note=note)
 
