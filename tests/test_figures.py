@@ -210,6 +210,16 @@ def test_a_figure_the_source_states_in_the_same_words_beats_a_coincidental_deriv
         "220%"].status == "derived"
 
 
+def test_a_rounded_claim_goes_with_the_figure_its_clause_names() -> None:
+    # "$950 million" rounds $946 million, but its clause is the $971 million's
+    art = article("Net interest income was $971 million in the quarter, compared with $946 "
+                  "million a year earlier.")
+    assert statuses(art, "Net interest income was $950 million in the quarter.") == {
+        "$950 million": "mismatch"}
+    assert statuses(art, "A year earlier it was $950 million.") == {"$950 million": "supported"}
+    assert statuses(art, "Net interest income was $970 million.") == {"$970 million": "supported"}
+
+
 def test_percentage_points_follow_from_two_percents_but_a_percent_does_not() -> None:
     check = checks(KAZAKH, "The volume fell 13 percentage points more than the value.")[
         "13 percentage points"]
