@@ -16,10 +16,8 @@ their rows are never read here; checker_external.py prints their figures), and C
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -29,7 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import external_sets as ext  # noqa: E402
+import rule_curve as curve  # noqa: E402
+from rule_curve import Job, Row  # noqa: E402
 
 
 @dataclass
@@ -44,14 +43,6 @@ class Swap:
     steps: int  # fewest hypernym steps between the two words' main senses (99: none)
     flank: int  # matched words on the shorter side
     share: float  # share of the claim's words matched in the sentence
-
-
-@dataclass
-class Row:
-    set: str
-    bad: bool
-    flagged: bool
-    swaps: list[Swap]
 
 
 @lru_cache(maxsize=65536)
@@ -136,7 +127,7 @@ def _swaps(article: object, text: str) -> list[Swap]:
     return out
 
 
-def _run_doc(job: tuple[str, str, list[tuple[str, bool]]]) -> list[Row]:
+def _run_doc(job: Job) -> list[Row]:
     from summariser.articles.build import article_from_text
     from summariser.validation import check
     from summariser.validation.claims import split_sentences
@@ -146,20 +137,6 @@ def _run_doc(job: tuple[str, str, list[tuple[str, bool]]]) -> list[Row]:
     return [Row(name, bad, not check(article, summary).ok,
                 [s for part in split_sentences(summary) for s in _swaps(article, part)])
             for summary, bad in rows]
-
-
-def _jobs() -> list[tuple[str, str, list[tuple[str, bool]]]]:
-    jobs = []
-    for domain in ext.summedits_domains():
-        for group in ext.summedits(domain):
-            if domain == "news_dev" and group.rows[0].doc_id not in ext.NEWS_DEV_DOCS:
-                continue  # held back
-            name = "news-dev" if domain == "news_dev" else domain
-            jobs.append((name, group.doc, [(r.summary, not r.consistent) for r in group.rows]))
-    by_doc: dict[str, list[tuple[str, bool]]] = {}
-    for row in ext.cliff():
-        by_doc.setdefault(row.doc, []).append((row.summary, not row.correct))
-    return jobs + [("cliff", doc, rows) for doc, rows in by_doc.items()]
 
 
 Rule = Callable[[Swap], bool]
@@ -194,31 +171,5 @@ RULES: dict[str, Rule] = {
 }
 
 
-def _cell(rows: list[Row], rule: Rule) -> str:
-    bad = [r for r in rows if r.bad]
-    good = [r for r in rows if not r.bad]
-    fires = [not r.flagged and any(rule(s) for s in r.swaps) for r in rows]
-    caught = sum(f for f, r in zip(fires, rows, strict=True) if r.bad)
-    alarms = sum(f for f, r in zip(fires, rows, strict=True) if not r.bad)
-    delta = (caught / len(bad) - alarms / len(good)) / 2 if bad and good else 0.0
-    return f"+{caught}/+{alarms} {delta:+.1%}"
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
-    parser.add_argument("--workers", type=int, default=2)
-    args = parser.parse_args()
-    rows: list[Row] = []
-    with ProcessPoolExecutor(max_workers=args.workers) as pool:
-        for found in pool.map(_run_doc, _jobs()):
-            rows += found
-    sets = sorted({r.set for r in rows})
-    print("failing on the rule would add: +caught/+false alarms, change of balanced accuracy")
-    for name, rule in RULES.items():
-        cells = [f"{s} {_cell([r for r in rows if r.set == s], rule)}" for s in sets]
-        print(f"{name}:\n    " + " | ".join(cells))
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(curve.main(__doc__, _run_doc, RULES))
