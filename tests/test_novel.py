@@ -47,3 +47,12 @@ def test_novel_words_fail_nothing_but_an_unknown_name_does() -> None:
     assert not named.ok
     assert any(f.kind == "novel_name" and f.words == ["Reuters"] and not f.in_article
                for c in named.claims for f in c.findings)
+
+
+def test_an_ordinary_word_of_a_title_case_headline_is_a_word_not_a_name() -> None:
+    # a headline capitalises every word: its capitals say nothing of names
+    summary = ("Ferry Halt Brings Hardship to Villages\n"
+               "Shopkeepers said trade had fallen since the crossing closed.")
+    (hardship,) = [f for f in _novel(summary) if f.words == ["Hardship"]]
+    assert hardship.kind == "novel_word"
+    assert check(ARTICLE, summary).ok

@@ -73,7 +73,7 @@ def _claims(report: ValidationReport, console: Any) -> None:
     columns = ["claim", "status", "overlap", "evidence", *(["judge"] if judged else [])]
     table = _table("Claims", *columns)
     for c in report.claims:
-        evidence = "\n".join(f"S{s.sentence}: {escape(s.text)}" for s in c.evidence)
+        evidence = "\n".join(_where(s) for s in c.evidence)  # no "SNone:" in a cut article
         if c.problems:
             evidence += "\n[dim]" + escape("; ".join(c.problems)) + "[/dim]"
         evidence += "".join(_finding(f) for f in c.findings)

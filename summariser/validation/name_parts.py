@@ -103,7 +103,7 @@ _TITLE_EXEMPT = frozenset({"with", "from", "into", "over", "upon", "than", "that
                            "amid", "after", "about", "before", "under", "near"})
 
 
-def _title_lines(text: str) -> list[tuple[int, int]]:
+def title_lines(text: str) -> list[tuple[int, int]]:
     """Spans of headline lines (title case), where capitals say nothing: no closing full stop,
     and every word of four letters or more capitalised but for a few prepositions."""
     spans, pos = [], 0
@@ -194,7 +194,7 @@ def _joined(text: str, a: Tok, b: Tok) -> bool:
 
 
 def _runs(text: str, toks: list[Tok], vocab: Vocabulary | None) -> list[list[Tok]]:
-    reader = _Reader(text, toks, vocab, _title_lines(text))
+    reader = _Reader(text, toks, vocab, title_lines(text))
     name_word = [reader.is_name(i) for i in range(len(toks))]
     runs: list[list[int]] = []  # token positions
     current: list[int] = []

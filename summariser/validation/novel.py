@@ -17,14 +17,19 @@ from summariser.articles.models import Article, Sentence
 from summariser.validation.alignment import Token, sentence_scores, where_used
 from summariser.validation.memo import Memo
 from summariser.validation.models import MeaningFinding, MeaningKind, sentence_span
+from summariser.validation.name_parts import title_lines
 from summariser.validation.words import is_common_word
 
 
 def _is_name(t: Token, text: str, place: bool) -> bool:
     """A capitalised word that is not a place (names.py checks those), nor a common word
-    opening the claim or a sentence of it."""
+    opening the claim or a sentence of it, or in a title-case line (a headline capitalises
+    every word: 'Iran Seeks Closer Ties with Kazakhstan' names no 'Closer')."""
+    if not t.capitalised or place:
+        return False
     opening = not text[:t.start].strip() or text[:t.start].rstrip()[-1:] in ".!?:;\"“"
-    return t.capitalised and not place and not (opening and is_common_word(t.text))
+    doubtful = opening or any(a <= t.start < b for a, b in title_lines(text))
+    return not (doubtful and is_common_word(t.text))
 
 
 _BEST: Memo[Sentence] = Memo(size=4)
