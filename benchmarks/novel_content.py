@@ -6,8 +6,7 @@ change of balanced accuracy.
 
     python benchmarks/novel_content.py [--workers 2]
 
-Sets: every SummEdits domain from ../shared/external except news documents 5-9 (held back:
-their rows are never read here; checker_external.py prints their figures), and CLIFF val."""
+Sets and cells: benchmarks/rule_curve.py (held-back news rows are never read)."""
 
 from __future__ import annotations
 

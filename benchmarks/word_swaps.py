@@ -11,8 +11,7 @@ matched. For each candidate rule, what failing on it would add to check(), per s
 
     python benchmarks/word_swaps.py [--workers 2]
 
-Sets: every SummEdits domain from ../shared/external except news documents 5-9 (held back:
-their rows are never read here; checker_external.py prints their figures), and CLIFF val."""
+Sets and cells: benchmarks/rule_curve.py (held-back news rows are never read)."""
 
 from __future__ import annotations
 
