@@ -77,3 +77,23 @@ def test_split_sentences_drops_fragments() -> None:
     text = "Summary:\n\nIran and Kazakhstan met. Trade fell 37.2%. “It matters,” he said.\nOK"
     assert split_sentences(text) == ["Iran and Kazakhstan met.", "Trade fell 37.2%.",
                                      "“It matters,” he said."]
+
+
+def test_an_uncited_claim_the_article_hardly_touches_is_unsupported() -> None:
+    """One content word in nine found in the closest sentences ('Iran'): nothing in the
+    article says it. Cited, the same claim is only partial: its citation may be wrong."""
+    claim = "Iran celebrated the opening of a glittering football stadium with fireworks tonight."
+    uncited = check_claim(SEED_004, ClaimInput(text=claim))
+    assert uncited.overlap < 0.2
+    assert uncited.status == "unsupported"
+    assert any("content words are in the article's closest sentences" in p
+               for p in uncited.problems)
+    cited = check_claim(SEED_004, ClaimInput(text=claim, cited=[sentence_with("$237 million")]))
+    assert cited.status != "unsupported"
+
+
+def test_an_uncited_paraphrase_sharing_a_few_words_is_not_unsupported() -> None:
+    claim = "Commerce between the two nations shrank sharply, officials in Kazakhstan reported."
+    result = check_claim(SEED_004, ClaimInput(text=claim))
+    assert 0.2 <= result.overlap < 0.5
+    assert result.status != "unsupported"
