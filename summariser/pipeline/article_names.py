@@ -5,13 +5,8 @@ vocabulary so 'Officials' opening a sentence is no name) and categorised as the 
 
 - countries: every country form the body uses ('Iranian', 'Islamic Republic of Iran'), under its
   table name; regions and forms shared by several countries are left out;
-- people: names of two or more words that are not titles, countries or organisations, nor
-  made of ordinary English words only ('White House', 'Food Safety', 'Grand Slam': words
-  Webster's has in lower case and not capitalised as a name, as it has 'Scott' or 'Grace');
-  a surname alone ('Zarif') is the person named in full elsewhere; the role is the title
-  written with the name ('Foreign Minister'), the country the one named with it ('Iran's');
-  what is still the title's is no part of the name (the body a title names with 'of':
-  'Secretary of Commerce'; an abbreviated title or a word for a person: 'Sen.', 'Inspector');
+- people: chosen in pipeline/people.py (no titles, places or organisations, nor ordinary
+  words only; one person once, under the fullest name); not read from photo captions;
 - organisations: names with an organisation word ('Ministry', 'Union') and acronyms the body
   spells out or uses twice; an acronym whose expansion is listed is folded into it."""
 
@@ -21,18 +16,16 @@ import re
 from dataclasses import dataclass, field
 
 from summariser.articles.body import body_sentences
+from summariser.articles.captions import uncaptioned
 from summariser.articles.models import Article
+from summariser.pipeline.people import MORE_ORG_WORDS, as_person, people
 from summariser.pipeline.schema import Person
 from summariser.validation.countries import capital_of, is_country, is_region, is_subdivision
-from summariser.validation.lexicon import known, noun_kinds, parts_of_speech
+from summariser.validation.lexicon import noun_kinds, parts_of_speech
 from summariser.validation.name_index import acronym_key, is_acronym, name_index
-from summariser.validation.name_parts import ABBREVIATIONS, Name, Tok, find_names
-from summariser.validation.names import CONNECTORS, ORG_WORDS, PLACE_WORDS, TITLES, category_of
-from summariser.validation.roles import split_title
-from summariser.validation.wordlist import dictionary
-from summariser.validation.words import is_common_word, wordset
+from summariser.validation.name_parts import Name, Tok, find_names
+from summariser.validation.names import ORG_WORDS, PLACE_WORDS, TITLES, category_of
 
-MAX_PEOPLE = 12
 MAX_ORGANISATIONS = 10
 
 
@@ -43,17 +36,6 @@ class ArticleNames:
     organisations: list[str] = field(default_factory=list)
 
 
-# Company and institution words beyond the checker's ORG_WORDS: a run with one of these is no
-# person ('Gilead Sciences', 'Associated Press', 'House of Commons').
-MORE_ORG_WORDS = wordset("""motors sciences devices press post times images photo photos
-tribunal court commons policy service services staff chiefs police systems technologies
-pharmaceuticals holdings partners inc corp co plc ltd llc se ag sa gmbh media studios labs
-institute school hospital""")
-
-
-# A name opening with one of these is a place, or a church or school named after one: 'St.
-# Petersburg', 'Fort Worth', 'Mount Kenya'.
-PLACE_OPENERS = wordset("st saint san santa fort mount mt port lake cape")
 # What a name is when its head noun is only ever a kind of these in WordNet (never a group or
 # an organisation): a document ('UN Charter', 'Paris Agreement') or a facility, structure or
 # route ('Astrakhan International Airport', 'North-South Transport Corridor').
@@ -63,12 +45,20 @@ _ORG_KINDS = ("organization", "group", *NOT_ORGANISATIONS)
 
 def article_names(article: Article) -> ArticleNames:
     vocab = name_index(article).vocab
-    found = [(s.text, n) for s in body_sentences(article) if not _headline_like(s.text)
+    found = [(s.text, n) for s in uncaptioned(article, body_sentences(article))
+             if not _headline_like(s.text)
              for n in find_names(s.text, vocab)]
     places = {_words(n.toks) for text, n in found if _placed(text, n)}
+    things = frozenset(_words(n.toks) for text, n in found if _THING_BEFORE.search(text[:n.start]))
     names = [n for n in (_clean(n, vocab.lower) for _, n in found) if n is not None]
-    return ArticleNames(people=_people(names, vocab.lower, places), countries=_countries(names),
+    return ArticleNames(people=people(names, vocab.lower, places, things),
+                        countries=_countries(names),
                         organisations=_organisations(names, vocab.lower))
+
+
+# Written before a thing's or place's name, not before a person's ('the Ryder Cup', 'at
+# Portman Road', 'in Crawley Town'; people.py asks only about names of old dictionary words).
+_THING_BEFORE = re.compile(r"\b(?:the|at|in)\s+$", re.IGNORECASE)
 
 
 def _words(toks: list[Tok]) -> tuple[str, ...]:
@@ -141,93 +131,6 @@ def _countries(names: list[Name]) -> list[str]:
     return list(found)
 
 
-def _as_person(name: Name, lower: frozenset[str]) -> tuple[list[Tok], Person] | None:
-    before, core = _title_and_name(name)
-    titled = any(t.word in TITLES for t in before) or (
-        bool(before and core) and before[-1].word in ORG_WORDS and not known(core[0].word))
-    # one word is a person only after a title ('Minister Mehrabian', not 'Tehran') or after
-    # the organisation it speaks for, when it is no English word ('Mines Ministry Mehrabian')
-    alone = len(core) == 1 and titled and core[0].word not in lower
-    if not (len(core) >= 2 or alone) or not all(t.capitalised or t.word in CONNECTORS
-                                                for t in core):
-        return None
-    own = Name(name.text, core[0].start, core[-1].end, core)
-    if core[0].word in PLACE_OPENERS or {t.word for t in core} & MORE_ORG_WORDS:
-        return None
-    if is_subdivision(own.text) or is_country(own.text):  # 'New Jersey', 'South Sudan'
-        return None
-    if not (_lone_person(core[0]) if len(core) == 1 else category_of(own) == "person"):
-        return None
-    role = " ".join(t.text for t in before if t.word in TITLES)
-    country = next((c for t in before if len(t.countries) == 1 for c in t.countries), "")
-    text = name.text[core[0].start - name.start:]
-    return core, Person(name=text, role=role, country=country)
-
-
-def _title_and_name(name: Name) -> tuple[list[Tok], list[Tok]]:
-    """split_title's (title, name), without what is still a title's in the name: the body a
-    title names with 'of' ('Secretary of Commerce Gina Raimondo', 'Vice President of U.S.
-    Government Relations Allen Thompson'), and an abbreviated title or a word for a person
-    ('Sen. Elizabeth Warren', 'Chief Inspector Peter Yeomans'); and no name at all when every
-    word of it is an ordinary one ('White House', 'Food Safety', 'Grand Slam')."""
-    before, core = split_title(name.toks, organisations=True)
-    if len(core) >= 2 and all(_ordinary(t) for t in core if t.word not in CONNECTORS):
-        return before, []
-    words = {t.word for t in before}
-    if "of" in words and words & TITLES:
-        while len(core) > 2 and _ordinary(core[0]) and core[0].word not in ORG_WORDS:
-            core = core[1:]
-    if len(core) > 2 and _a_title(core[0]) and core[1].word not in CONNECTORS:
-        core = core[1:]
-    return name.toks[: len(name.toks) - len(core)], core
-
-
-def _ordinary(tok: Tok) -> bool:
-    """An English word that is no proper noun: Webster's has it in lower case only ('white',
-    'house', 'safety'; not 'Scott', 'Grace' or 'Will', which it also has capitalised)."""
-    text = tok.text
-    return is_common_word(text) and text[:1].upper() + text[1:].lower() not in dictionary()
-
-
-def _a_title(tok: Tok) -> bool:
-    """An abbreviated title ('Sen.', 'Prof') or an ordinary word whose first noun sense is a
-    person ('Inspector', 'Corporal')."""
-    if tok.word in ABBREVIATIONS:
-        return True
-    first = noun_kinds(tok.word, ("person",))[:1]
-    return _ordinary(tok) and bool(first) and "person" in first[0]
-
-
-def _lone_person(tok: Tok) -> bool:
-    """A titled single word ('Minister Mehrabian') is a person unless it is a country, a
-    capital, an acronym, a place or organisation word, or a fragment ('Ph.D.')."""
-    return len(tok.text) > 2 and not (tok.countries or capital_of(tok.text) or is_acronym(tok.text)
-                or tok.word in ORG_WORDS | PLACE_WORDS)
-
-
-def _people(names: list[Name], lower: frozenset[str],
-            places: set[tuple[str, ...]]) -> list[Person]:
-    people: dict[tuple[str, ...], Person] = {}
-    for name in names:
-        found = _as_person(name, lower)
-        if found is None or _words(found[0]) in places:
-            continue
-        core, person = found
-        key = _words(core)
-        same = next((k for k in people if _same_person(key, k)), None)
-        if same is None:
-            people[key] = person
-        elif not people[same].role and person.role:
-            people[same].role, people[same].country = person.role, person.country
-    return list(people.values())[:MAX_PEOPLE]
-
-
-def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """'Mohammad Zarif' and 'Mohammad Javad Zarif' (same first and last name), 'Zarif' and
-    'Mohammad Javad Zarif' (a surname alone)."""
-    return a[-1] == b[-1] and (a[0] == b[0] or len(a) == 1 or len(b) == 1)
-
-
 def _organisations(names: list[Name], lower: frozenset[str]) -> list[str]:
     orgs: dict[str, str] = {}
     acronyms: dict[str, int] = {}
@@ -261,7 +164,7 @@ def _org_toks(name: Name, lower: frozenset[str]) -> list[Tok] | None:
     toks = name.toks[1:] if name.toks[0].possessive and len(name.toks) > 1 else name.toks
     titles = [i for i, t in enumerate(toks) if i and t.word in TITLES]
     toks = toks[: titles[0]] if titles else toks
-    person = _as_person(name, lower)
+    person = as_person(name, lower)
     if person is not None:
         toks = [t for t in toks if t.start < person[0][0].start]
     return toks or None
