@@ -120,3 +120,11 @@ def test_a_person_named_in_part_is_listed_once_under_the_fullest_name() -> None:
                        "Bure said the show would return. Wang Xiaolu said the plan was new. "
                        "Mr Wang added that it would cost more.")
     assert people == ["Candace Cameron Bure", "Wang Xiaolu"]
+
+
+def test_a_town_before_a_brazilian_state_is_a_place() -> None:
+    # Brazil's states are subdivisions too, with or without their accents
+    people, _ = _names("The farm lies near Nova Santa Rita, Mato Grosso, and another near "
+                       "Campo Verde, Sao Paulo. Officer Elizeu Santos da Silva said the "
+                       "cattle were moved to Rio de Janeiro.")
+    assert people == ["Elizeu Santos da Silva"]

@@ -172,3 +172,17 @@ def test_a_title_without_a_country_or_a_person_is_checked_not_crashed() -> None:
     assert [(n.text, n.status) for n in names] == [("Prime Minister", "unsupported")]
     written = article_from_text("Talks\n\nThe prime minister met farmers on Monday. They left.")
     assert check_names(written, "The Prime Minister met farmers.")[0].status == "supported"
+
+
+def test_a_middle_initial_and_a_portuguese_connector_stay_inside_the_name() -> None:
+    text = ("Raimondo compared the plan to John F. Kennedy's call. They used Plan B. Officials "
+            "met Joao dos Santos and Maria das Dores.")
+    assert [n.text for n in find_names(text)] == [
+        "Raimondo", "John F. Kennedy", "Plan", "Joao dos Santos", "Maria das Dores"]
+
+
+def test_a_summary_may_leave_out_the_middle_initial() -> None:
+    article = article_from_text("A report\n\nThe plan recalls John F. Kennedy's call to go to "
+                                "the moon, she said.", path="t")
+    found = check_names(article, "She compared it to John Kennedy's call.")
+    assert [(n.text, n.status) for n in found] == [("John Kennedy", "supported")]

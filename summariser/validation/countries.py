@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from summariser.validation.wordlist import read_data
 from summariser.validation.words import fold
 
 
@@ -37,7 +37,7 @@ def _plurals(demonym: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def table() -> CountryTable:
-    raw = resources.files("summariser").joinpath("data/countries.json").read_text("utf-8")
+    raw = read_data("countries.json").decode("utf-8")
     forms: dict[tuple[str, ...], set[str]] = {}
     capitals: dict[str, str] = {}
     data = json.loads(raw)
@@ -83,7 +83,7 @@ def capital_of(word: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _subdivisions() -> frozenset[str]:
-    raw = resources.files("summariser").joinpath("data/subdivisions.txt").read_text("utf-8")
+    raw = read_data("subdivisions.txt").decode("utf-8")
     lines = (line.strip() for line in raw.splitlines())
     return frozenset(fold(line) for line in lines if line and not line.startswith("#"))
 

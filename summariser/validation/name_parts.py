@@ -27,7 +27,7 @@ from summariser.validation.words import (
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]+&[A-Z]+\b|&|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 CONNECTORS = frozenset({"of", "de", "del", "da", "di", "du", "la", "le", "van", "von", "der",
-                        "den", "bin", "ibn", "al", "el"})
+                        "den", "bin", "ibn", "al", "el", "dos", "das"})
 # Inside a name between two of its words: 'Bank of the West', 'Procter & Gamble' (one name, so
 # 'Procter & Spencer' is not supported by two names that each have one of its words).
 _JOINERS = CONNECTORS | {"the", "&"}
@@ -190,12 +190,28 @@ def _joined(text: str, a: Tok, b: Tok) -> bool:
     gap = text[a.end: b.start]
     if a.possessive:
         gap = gap[2:]
-    return gap in (" ", "\u00a0") or (gap == ". " and a.word in ABBREVIATIONS)
+    return gap in (" ", "\u00a0") or (gap == ". " and (a.word in ABBREVIATIONS or _initial(a)))
+
+
+def _initial(tok: Tok) -> bool:
+    return len(tok.text) == 1 and tok.text.isupper()
+
+
+def _middle_initials(text: str, toks: list[Tok], name_word: list[bool]) -> None:
+    """Marks a middle initial between two name words as a name word ('John F. Kennedy' is one
+    name, not 'John' and 'Kennedy'); 'Plan B. Officials' has no name after the initial."""
+    for i in range(1, len(toks) - 1):
+        tok = toks[i]
+        if (_initial(tok) and name_word[i - 1] and name_word[i + 1]
+                and text[toks[i - 1].end: tok.start] == " "
+                and text[tok.end: toks[i + 1].start] == ". "):
+            name_word[i] = True
 
 
 def _runs(text: str, toks: list[Tok], vocab: Vocabulary | None) -> list[list[Tok]]:
     reader = _Reader(text, toks, vocab, title_lines(text))
     name_word = [reader.is_name(i) for i in range(len(toks))]
+    _middle_initials(text, toks, name_word)
     runs: list[list[int]] = []  # token positions
     current: list[int] = []
     for i, tok in enumerate(toks):
