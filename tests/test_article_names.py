@@ -128,3 +128,11 @@ def test_a_town_before_a_brazilian_state_is_a_place() -> None:
                        "Campo Verde, Sao Paulo. Officer Elizeu Santos da Silva said the "
                        "cattle were moved to Rio de Janeiro.")
     assert people == ["Elizeu Santos da Silva"]
+
+
+def test_a_title_the_article_also_writes_in_lower_case_still_names_the_person() -> None:
+    # 'vice president' in lower case does not make 'President Biden' a bare 'Biden'; a title's
+    # modifier alone ('First') names no one
+    people, _ = _names("A senior vice president spoke first. The law was signed by President "
+                       "Biden in August, under the First Amendment.")
+    assert people == ["Biden"]

@@ -107,13 +107,14 @@ def _headline_like(text: str) -> bool:
 def _clean(name: Name, lower: frozenset[str]) -> Name | None:
     """Without words that end a name ('Los Angeles-born') and leading words the article
     writes in lower case elsewhere ('Commerce' in 'Secretary of Commerce Gina Raimondo'),
-    up to an organisation word ('Mines Ministry Mehrabian' keeps 'Ministry Mehrabian')."""
+    up to an organisation word ('Mines Ministry Mehrabian' keeps 'Ministry Mehrabian') or a
+    title ('President Biden' stays titled where the article also writes 'vice president')."""
     toks = list(name.toks)
     for i, tok in enumerate(toks):
         if re.search(r"-[a-z]", tok.text):
             toks = toks[:i]
             break
-    while len(toks) > 1 and not toks[0].countries and toks[0].word not in ORG_WORDS and (
+    while len(toks) > 1 and not toks[0].countries and toks[0].word not in ORG_WORDS | TITLES and (
             toks[0].word in lower or capital_of(toks[0].text)):
         toks = toks[1:]
     if not toks or (name.text.isupper() and len(toks) > 1):

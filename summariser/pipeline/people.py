@@ -34,6 +34,10 @@ institute school hospital bureau society trust""")
 # A name opening with one of these is a place, or a church or school named after one: 'St.
 # Petersburg', 'Fort Worth', 'Mount Kenya'.
 PLACE_OPENERS = wordset("st saint san santa fort mount mt port lake cape")
+# Title words that qualify a title ('Former President', 'Deputy Minister') and name no one
+# on their own.
+TITLE_MODIFIERS = wordset("""first former acting late top senior deputy vice foreign economy
+trade finance interior industry industries defence defense""")
 # Written before a person's surname (or whole name), never before a thing's name.
 HONORIFICS = wordset("mr mrs ms miss mx dr sir dame lady hon")
 
@@ -46,9 +50,11 @@ def as_person(name: Name, lower: frozenset[str],
     before, core = _title_and_name(name, things)
     titled = any(t.word in TITLES or t.word in HONORIFICS for t in before) or (
         bool(before and core) and before[-1].word in ORG_WORDS and not known(core[0].word))
-    # one word is a person only after a title ('Minister Mehrabian', not 'Tehran') or after
-    # the organisation it speaks for, when it is no English word ('Mines Ministry Mehrabian')
-    alone = len(core) == 1 and titled and core[0].word not in lower
+    # one word is a person only after a title ('Minister Mehrabian', not 'Tehran'; a title's
+    # modifier is none: 'First Amendment') or after the organisation it speaks for, when it
+    # is no English word ('Mines Ministry Mehrabian')
+    alone = (len(core) == 1 and titled and core[0].word not in lower
+             and before[-1].word not in TITLE_MODIFIERS)
     if not (len(core) >= 2 or alone) or not all(t.capitalised or t.word in CONNECTORS
                                                 for t in core):
         return None
