@@ -13,6 +13,8 @@ from the other stages.
 - `suspect.py`: sentences that read as instructions to an AI (prompt injection), marked on the
   Article as `suspect` when it is built.
 - `models.py`: `Article`, `Sentence`, `Furniture`.
+- `captions.py`: photo caption paragraphs ('FILE - ...', '(Agency/Photographer)'), body text
+  that the people and figures lists leave out.
 - `focus.py`: a long article (over 100 KB) cut down to the paragraphs a summary can be about,
   before it is split, for `check` (validation/long_articles.py).
 """
