@@ -136,3 +136,11 @@ def test_a_title_the_article_also_writes_in_lower_case_still_names_the_person() 
     people, _ = _names("A senior vice president spoke first. The law was signed by President "
                        "Biden in August, under the First Amendment.")
     assert people == ["Biden"]
+
+
+def test_a_rank_or_a_word_for_a_role_before_a_full_name_is_no_part_of_it() -> None:
+    people, _ = _names("The court heard that PC Siobhan Kerr was first at the scene, and Det Ch "
+                       "Insp Bev Holm led the inquiry. Later Det Holm said the case was "
+                       "closed. The statement was read by Commissioner Mark Abbey in Los "
+                       "Angeles.")
+    assert people == ["Siobhan Kerr", "Bev Holm", "Mark Abbey"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from summariser.pipeline.schema import Person
 from summariser.validation.countries import capital_of, is_country, is_subdivision
-from summariser.validation.lexicon import known, noun_kinds
+from summariser.validation.lexicon import known, noun_kinds, parts_of_speech
 from summariser.validation.name_index import is_acronym
 from summariser.validation.name_parts import ABBREVIATIONS, Name, Tok
 from summariser.validation.names import CONNECTORS, ORG_WORDS, PLACE_WORDS, TITLES, category_of
@@ -32,12 +32,16 @@ tribunal court commons policy service services staff chiefs police systems techn
 pharmaceuticals holdings partners inc corp co plc ltd llc se ag sa gmbh media studios labs
 institute school hospital bureau society trust""")
 # A name opening with one of these is a place, or a church or school named after one: 'St.
-# Petersburg', 'Fort Worth', 'Mount Kenya'.
-PLACE_OPENERS = wordset("st saint san santa fort mount mt port lake cape")
+# Petersburg', 'Fort Worth', 'Mount Kenya', 'Los Angeles' (Spanish plural articles open places
+# and teams, never a person's name).
+PLACE_OPENERS = wordset("st saint san santa fort mount mt port lake cape los las")
 # Title words that qualify a title ('Former President', 'Deputy Minister') and name no one
 # on their own.
 TITLE_MODIFIERS = wordset("""first former acting late top senior deputy vice foreign economy
 trade finance interior industry industries defence defense""")
+# Abbreviated police and army ranks written before a name ('PC Siobhan Pellett', 'Det Ch Insp
+# Bev Hyland'), which the checker's titles do not have ('PC' reads as an acronym there).
+RANKS = wordset("pc dc ds di dci dcs det insp supt ch sgt cpl pte")
 # Written before a person's surname (or whole name), never before a thing's name.
 HONORIFICS = wordset("mr mrs ms miss mx dr sir dame lady hon")
 
@@ -48,7 +52,7 @@ def as_person(name: Name, lower: frozenset[str],
     `lower`: the words the article writes in lower case; `things`: the names it writes after
     'the', 'at' or 'in' (their words)."""
     before, core = _title_and_name(name, things)
-    titled = any(t.word in TITLES or t.word in HONORIFICS for t in before) or (
+    titled = any(t.word in TITLES | HONORIFICS | RANKS for t in before) or (
         bool(before and core) and before[-1].word in ORG_WORDS and not known(core[0].word))
     # one word is a person only after a title ('Minister Mehrabian', not 'Tehran'; a title's
     # modifier is none: 'First Amendment') or after the organisation it speaks for, when it
@@ -66,7 +70,7 @@ def as_person(name: Name, lower: frozenset[str],
         return None
     if not (_lone_person(core[0]) if len(core) == 1 else category_of(own) == "person"):
         return None
-    role = " ".join(t.text for t in before if t.word in TITLES)
+    role = " ".join(t.text for t in before if t.word in TITLES or t.word in RANKS)
     country = next((c for t in before if len(t.countries) == 1 for c in t.countries), "")
     text = name.text[core[0].start - name.start:]
     return core, Person(name=text, role=role, country=country)
@@ -82,7 +86,7 @@ def _title_and_name(name: Name, things: frozenset[tuple[str, ...]]
     another name); and no name at all when it is made of ordinary words (_ordinary_only)
     and no honorific comes before it."""
     before, core = split_title(_after_possessive(name.toks), organisations=True)
-    while core and core[0].word in HONORIFICS:
+    while core and (core[0].word in HONORIFICS or core[0].word in RANKS):
         core = core[1:]
     honoured = any(t.word in HONORIFICS for t in name.toks[: len(name.toks) - len(core)])
     if len(core) >= 2 and not honoured and _ordinary_only(core, things):
@@ -91,7 +95,7 @@ def _title_and_name(name: Name, things: frozenset[tuple[str, ...]]
     if "of" in words and words & TITLES:
         while len(core) > 2 and _ordinary(core[0]) and core[0].word not in ORG_WORDS:
             core = core[1:]
-    if len(core) > 2 and _a_title(core[0]) and core[1].word not in CONNECTORS:
+    while len(core) > 2 and _a_title(core[0]) and core[1].word not in CONNECTORS:
         core = core[1:]
     return name.toks[: len(name.toks) - len(core)], core
 
@@ -133,12 +137,16 @@ def _ordinary(tok: Tok) -> bool:
 
 
 def _a_title(tok: Tok) -> bool:
-    """An abbreviated title ('Sen.', 'Prof') or an ordinary word whose first noun sense is a
-    person ('Inspector', 'Corporal')."""
-    if tok.word in ABBREVIATIONS:
+    """An abbreviated title or rank ('Sen.', 'Prof', 'Det', 'PC'), an ordinary word whose first
+    noun sense is a person ('Inspector', 'Corporal'), or a noun WordNet knows that Webster's
+    has not capitalised, as it has given names ('Commissioner', 'Neighbour', 'Olympian'
+    before 'Mark Abbott'; not 'Mark' before 'Anthony Smith')."""
+    if tok.word in ABBREVIATIONS or tok.word in RANKS:
         return True
     first = noun_kinds(tok.word, ("person",))[:1]
-    return _ordinary(tok) and bool(first) and "person" in first[0]
+    if _ordinary(tok) and bool(first) and "person" in first[0]:
+        return True
+    return "n" in parts_of_speech(tok.word) and tok.text.capitalize() not in dictionary()
 
 
 def _lone_person(tok: Tok) -> bool:
