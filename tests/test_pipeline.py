@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from summariser.articles.load import load_article, resolve_article
+from summariser.articles.models import Article
 from summariser.config import Settings
 from summariser.errors import InputError, ModelError
 from summariser.pipeline.longform import split_for_context
@@ -24,7 +25,7 @@ def test_key_points_are_the_cited_sentences_and_names_come_from_the_article(
     article = load_article(SEED_004)
     result = summarise(article, settings, llm=FakeLLM([GOOD_004]))
     assert result.mode == "model" and result.summary.startswith("Iran's foreign minister")
-    numbers = [2, 9, 16]  # the model numbers the body from 1; the title line is S1
+    numbers = [2, 9, 11]  # the model numbers the body from 1; the title line is S1
     assert result.key_points[:3] == [article.sentence(n).text for n in numbers]
     # completed with the sentences of the figures nothing cited states yet, in article order
     assert len(result.key_points) == 6 and "$1.9 billion" in result.key_points[3]
@@ -135,15 +136,28 @@ def test_cache_returns_without_a_model_call(tmp_path: Path) -> None:
     assert not summarise(SEED_004, other_prompt, llm=fake).usage.cached
 
 
-def test_long_article_is_split_summarised_and_merged(tmp_path: Path) -> None:
-    text = "\n\n".join(
+def _long_article() -> Article:
+    return resolve_article("\n\n".join(
         f"Officials from country {n} met on Monday to discuss trade and transport links between "
-        f"their ports, railways and customs services in the region." for n in range(1, 61))
-    article = resolve_article(text)
-    settings = Settings(cache_dir=tmp_path, use_cache=False, context=1400, max_tokens=300)
+        f"their ports, railways and customs services in the region." for n in range(1, 61)))
+
+
+def _whole_article_prompt(tmp_path: Path) -> str:
+    """The summarise prompt without article_words: the model is shown the whole article."""
+    text = load_prompt("summarise").path
+    path = tmp_path / "whole.md"
+    path.write_text("".join(line for line in Path(text).read_text().splitlines(keepends=True)
+                            if not line.startswith("article_words:")))
+    return str(path)
+
+
+def test_long_article_is_split_summarised_and_merged(tmp_path: Path) -> None:
+    article = _long_article()
+    settings = Settings(cache_dir=tmp_path, use_cache=False, context=1400, max_tokens=300,
+                        prompt=_whole_article_prompt(tmp_path))
     part = reply(headline="Officials meet", summary="Officials met to discuss trade.",
                  key_points=[1])
-    parts = len(split_for_context(article, load_prompt("summarise"), FakeLLM([]), settings))
+    parts = len(split_for_context(article, load_prompt(settings.prompt), FakeLLM([]), settings))
     assert parts >= 2
     fake = FakeLLM([part] * parts + [{"headline": "Regional trade talks",
                                       "summary": "Officials met to discuss trade links."}])
@@ -154,6 +168,24 @@ def test_long_article_is_split_summarised_and_merged(tmp_path: Path) -> None:
     for sentence in article.sentences:  # every sentence went to the model once: no truncation
         assert sum(f"[S{sentence.index}] " in c for c in cited) == 1
     assert any("parts and merged" in w for w in result.warnings)
+
+
+def test_the_default_prompt_shows_the_model_the_lead_in_one_call(tmp_path: Path) -> None:
+    article = _long_article()
+    settings = Settings(cache_dir=tmp_path, use_cache=False, context=1400, max_tokens=300)
+    words = load_prompt("summarise").article_words
+    assert words is not None
+    fake = FakeLLM([reply(headline="Officials meet", summary="Officials met to discuss trade.",
+                          key_points=[2])])
+    result = summarise(article, settings, llm=fake)
+    (user,) = [m.content for m in fake.calls[0] if m.role == "user"]
+    shown = [s for s in article.sentences if f"[S{s.index}] " in user]
+    assert shown == article.sentences[:len(shown)]  # the first sentences, in order
+    assert sum(len(s.text.split()) for s in shown) <= words < sum(
+        len(s.text.split()) for s in article.sentences[:len(shown) + 1])
+    assert len(fake.calls) == 1 and result.mode == "model"
+    # key points still come from the whole article: the model's pick, then the lead
+    assert result.key_points[0] == article.sentences[1].text
 
 
 def test_resolve_article_from_text_and_missing_path() -> None:

@@ -34,10 +34,20 @@ def test_hash_changes_with_the_text(tmp_path: Path) -> None:
     ("no front matter", "front matter"),
     ("---\nname: t\n---\n## user\nx", "lacks version, description"),
     ("---\nname: t\nversion: 1\ndescription: d\n---\n## system\nx", "'## user'"),
+    ("---\nname: t\nversion: 1\ndescription: d\narticle_words: many\n---\n## user\nx",
+     "article_words must be a whole number of at least 1, not 'many'"),
+    ("---\nname: t\nversion: 1\ndescription: d\narticle_words: 0\n---\n## user\nx",
+     "article_words must be"),
 ])
 def test_bad_prompt_files_are_clear_errors(text: str, message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         parse_prompt(text, "bad.md")
+
+
+def test_article_words_is_read_from_the_front_matter() -> None:
+    head = "---\nname: t\nversion: 1\ndescription: d\n"
+    assert parse_prompt(head + "article_words: 250\n---\n## user\nx", "a.md").article_words == 250
+    assert parse_prompt(head + "---\n## user\nx", "a.md").article_words is None
 
 
 def test_unknown_prompt_name() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from summariser.articles.body import lead_words
 from summariser.articles.models import Article, Sentence, number_sentences
 from summariser.config import Settings
 from summariser.llm.base import LLM, Generation, Message, context_size
@@ -30,14 +31,15 @@ def count_tokens(llm: LLM, text: str) -> int:
 def split_for_context(
     article: Article, prompt: Prompt, llm: LLM, settings: Settings
 ) -> list[list[Sentence]]:
-    """Groups of consecutive sentences whose prompt fits the context with room for the reply."""
+    """Groups of consecutive sentences whose prompt fits the context with room for the reply
+    (of the sentences the prompt shows: with article_words, up to the last of its lead)."""
     overhead = count_tokens(llm, "\n".join(m.content for m in prompt.render(sentences="")))
     budget = context_size(llm, settings) - settings.max_tokens - overhead - _MARGIN
     if budget < 64:
         return [article.sentences]  # the context is too small to split sensibly; let it fail
     parts: list[list[Sentence]] = [[]]
     used = 0
-    for sentence in article.sentences:
+    for sentence in _shown(article, prompt):
         cost = count_tokens(llm, number_sentences([sentence]) + "\n")
         if parts[-1] and used + cost > budget:
             parts.append([])
@@ -45,6 +47,13 @@ def split_for_context(
         parts[-1].append(sentence)
         used += cost
     return parts
+
+
+def _shown(article: Article, prompt: Prompt) -> list[Sentence]:
+    if prompt.article_words is None:
+        return article.sentences
+    last = lead_words(article, prompt.article_words)
+    return article.sentences[:last[-1].index] if last else article.sentences
 
 
 def map_reduce(

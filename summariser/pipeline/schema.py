@@ -35,7 +35,7 @@ class Draft(BaseModel):
     # endpoint that ignores it should not fail an article for a long summary.
     headline: str = Field(description="the main news, at most 10 words",
                           json_schema_extra={"maxLength": HEADLINE_CHARS})
-    summary: str = Field(description="one or two sentences, at most 45 words, main news first",
+    summary: str = Field(description="one or two sentences, at most 35 words, main news first",
                          json_schema_extra={"maxLength": SUMMARY_CHARS})
     key_points: list[int] = Field(
         min_length=1, max_length=4, description="numbers of the most important sentences")

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from summariser.articles.body import body_sentences
+from summariser.articles.body import lead_words
 from summariser.articles.load import resolve_article
 from summariser.articles.models import Article
 from summariser.config import Settings
@@ -111,11 +111,12 @@ def _finished(article: Article, draft: Draft, prompt: Prompt, llm: LLM, usage: U
     return build_result(article, final, prompt, llm, usage, [*warnings, *notes], mode=mode)
 
 
-def model_view(article: Article) -> tuple[str, list[int]]:
+def model_view(article: Article, words: int | None = None) -> tuple[str, list[int]]:
     """The article as the model sees it: its title, then its body sentences numbered from 1
-    (no page furniture, and the title unnumbered, so neither can be a key point); and the
-    article's own number of each numbered sentence."""
-    body = body_sentences(article)
+    (no page furniture, and the title unnumbered, so neither can be a key point), as many as
+    fit in `words` words (the prompt's article_words); and the article's own number of each
+    numbered sentence. Key points and names still come from the whole article."""
+    body = lead_words(article, words)
     title = f"Title: {article.title.strip()}\n" if article.title else ""
     lines = [f"[S{n}] {s.text}" for n, s in enumerate(body, 1)]
     return title + "\n".join(lines), [s.index for s in body]
@@ -124,7 +125,7 @@ def model_view(article: Article) -> tuple[str, list[int]]:
 def first_messages(article: Article, prompt: Prompt) -> tuple[list[Message], list[int]]:
     """An article's first request to the model (also what `batch --openai-batch` sends and
     `batch --dry-run` counts), and the article's number of each sentence it shows."""
-    view, numbers = model_view(article)
+    view, numbers = model_view(article, prompt.article_words)
     return prompt.render(sentences=view), numbers
 
 

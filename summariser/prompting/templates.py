@@ -38,6 +38,9 @@ class Prompt(BaseModel):
     user: str
     hash: str
     path: str
+    # How many words of the article's body the model is shown, from its start (None: all of
+    # it). Part of the prompt file, so it is in the prompt's hash and every cache key.
+    article_words: int | None = None
 
     @property
     def info(self) -> PromptInfo:
@@ -96,7 +99,17 @@ def parse_prompt(text: str, path: str) -> Prompt:
         name=meta["name"], version=meta["version"], description=meta["description"],
         system=sections.get("system", ""), user=sections["user"],
         hash=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16], path=path,
+        article_words=_positive(meta.get("article_words"), "article_words", path),
     )
+
+
+def _positive(value: str | None, key: str, path: str) -> int | None:
+    if value is None:
+        return None
+    if not value.isdigit() or int(value) < 1:
+        raise ConfigError(f"{path}: front matter {key} must be a whole number of at least 1, "
+                          f"not {value!r}")
+    return int(value)
 
 
 def _meta_lines(block: str, path: str) -> list[tuple[str, str]]:
