@@ -17,7 +17,7 @@ from summariser.pipeline.summary import summarise
 from summariser.prompting.templates import load_prompt
 from tests.fake_llm import FakeLLM
 from tests.openai_server import FakeOpenAIServer, completion
-from tests.replies import GOOD_004, SEED_004
+from tests.replies import GOOD_004, SEED_004, whole_article_prompt
 
 OK = (200, {}, completion(json.dumps(GOOD_004)))
 
@@ -84,7 +84,7 @@ def test_a_long_article_is_split_only_when_the_context_needs_it(tmp_path: Path) 
     text = "Talks in Vienna\n\n" + " ".join(
         f"Delegates from {n} countries met on day {n} of the talks in Vienna." for n in range(600))
     article = article_from_text(text)
-    prompt = load_prompt("summarise")
+    prompt = load_prompt(whole_article_prompt(tmp_path))  # the default shows only the lead
     small, large = FakeLLM([]), FakeLLM([])
     small.context, large.context = 4096, OPENAI_CONTEXT  # type: ignore[attr-defined]
     settings = Settings(cache_dir=tmp_path)

@@ -12,7 +12,7 @@ from summariser.pipeline.longform import split_for_context
 from summariser.pipeline.summary import summarise
 from summariser.prompting.templates import load_prompt
 from tests.fake_llm import FakeLLM
-from tests.replies import GOOD_004, SEED_004, reply
+from tests.replies import GOOD_004, SEED_004, reply, whole_article_prompt
 
 
 @pytest.fixture
@@ -142,19 +142,10 @@ def _long_article() -> Article:
         f"their ports, railways and customs services in the region." for n in range(1, 61)))
 
 
-def _whole_article_prompt(tmp_path: Path) -> str:
-    """The summarise prompt without article_words: the model is shown the whole article."""
-    text = load_prompt("summarise").path
-    path = tmp_path / "whole.md"
-    path.write_text("".join(line for line in Path(text).read_text().splitlines(keepends=True)
-                            if not line.startswith("article_words:")))
-    return str(path)
-
-
 def test_long_article_is_split_summarised_and_merged(tmp_path: Path) -> None:
     article = _long_article()
     settings = Settings(cache_dir=tmp_path, use_cache=False, context=1400, max_tokens=300,
-                        prompt=_whole_article_prompt(tmp_path))
+                        prompt=whole_article_prompt(tmp_path))
     part = reply(headline="Officials meet", summary="Officials met to discuss trade.",
                  key_points=[1])
     parts = len(split_for_context(article, load_prompt(settings.prompt), FakeLLM([]), settings))
