@@ -82,15 +82,7 @@ def _pairs(article: object, text: str) -> list[Pair]:
 
 
 def _run_doc(job: Job) -> list[Row]:
-    from summariser.articles.build import article_from_text
-    from summariser.validation import check
-    from summariser.validation.claims import split_sentences
-
-    name, doc, rows = job
-    article = article_from_text(doc)
-    return [Row(name, bad, not check(article, summary).ok,
-                [p for part in split_sentences(summary) for p in _pairs(article, part)])
-            for summary, bad in rows]
+    return curve.sentence_rows(job, _pairs)
 
 
 Rule = Callable[[Pair], bool]

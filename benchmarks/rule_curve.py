@@ -1,7 +1,8 @@
-"""The development curve of candidate checker rules, shared by novel_content.py and
-word_swaps.py: each script describes the parts of every labelled summary (its claims, its word
-swaps) and names rules over one part; this runs the sets and prints, per rule and set, what
-failing on it would add to check(): +caught/+false alarms and the change of balanced accuracy.
+"""The development curve of candidate checker rules, shared by novel_content.py, role_order.py
+and word_swaps.py: each script describes the parts of every labelled summary (its claims, its
+word swaps, its word pairs) and names rules over one part; this runs the sets and prints, per
+rule and set, what failing on it would add to check(): +caught/+false alarms and the change of
+balanced accuracy.
 
 Sets: every SummEdits domain from ../shared/external except news documents 5-9 (held back:
 their rows are never read here; checker_external.py prints their figures), and CLIFF val."""
@@ -27,6 +28,20 @@ class Row:
     bad: bool
     flagged: bool  # check() already fails it
     parts: list[Any]  # what the rules look at
+
+
+def sentence_rows(job: Job, describe: Callable[[Any, str], list[Any]]) -> list[Row]:
+    """Each summary of a job's article checked, its parts what `describe` finds in each of its
+    sentences laid over the article (role_order.py, word_swaps.py)."""
+    from summariser.articles.build import article_from_text
+    from summariser.validation import check
+    from summariser.validation.claims import split_sentences
+
+    name, doc, rows = job
+    article = article_from_text(doc)
+    return [Row(name, bad, not check(article, summary).ok,
+                [p for part in split_sentences(summary) for p in describe(article, part)])
+            for summary, bad in rows]
 
 
 def tuned_on_jobs() -> list[Job]:

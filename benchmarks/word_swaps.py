@@ -127,15 +127,7 @@ def _swaps(article: object, text: str) -> list[Swap]:
 
 
 def _run_doc(job: Job) -> list[Row]:
-    from summariser.articles.build import article_from_text
-    from summariser.validation import check
-    from summariser.validation.claims import split_sentences
-
-    name, doc, rows = job
-    article = article_from_text(doc)
-    return [Row(name, bad, not check(article, summary).ok,
-                [s for part in split_sentences(summary) for s in _swaps(article, part)])
-            for summary, bad in rows]
+    return curve.sentence_rows(job, _swaps)
 
 
 Rule = Callable[[Swap], bool]
