@@ -4,7 +4,7 @@ page furniture, and the lead (its first sentences, where news puts the news)."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import accumulate
 
 from summariser.articles.models import Article, Sentence
@@ -14,15 +14,15 @@ def body_sentences(article: Article, *, keep_title: bool = False) -> list[Senten
     """The article's sentences without any sentence inside page furniture and, unless
     keep_title, without the headline line."""
     title = (article.title or "").strip()
-    inside = _furniture_test(article)
+    inside = span_test((f.start, f.end) for f in article.furniture)
     return [s for s in article.sentences
             if (keep_title or s.text.strip() != title) and not inside(s)]
 
 
-def _furniture_test(article: Article) -> Callable[[Sentence], bool]:
-    """Whether one piece of furniture holds a whole sentence: the furthest end among the
-    pieces starting at or before it (a scan of every piece per sentence was quadratic)."""
-    pieces = sorted((f.start, f.end) for f in article.furniture)
+def span_test(spans: Iterable[tuple[int, int]]) -> Callable[[Sentence], bool]:
+    """Whether one of the (start, end) spans holds a whole sentence: the furthest end among
+    the spans starting at or before it (a scan of every span per sentence was quadratic)."""
+    pieces = sorted(spans)
     starts = [a for a, _ in pieces]
     ends = list(accumulate((b for _, b in pieces), max))
 

@@ -9,9 +9,9 @@ is not changed here), but the people and figures lists leave it out: its date is
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable
 
+from summariser.articles.body import span_test
 from summariser.articles.models import Article, Sentence
 
 # AP writes 'FILE - ' and Reuters 'FILE PHOTO: ' before a caption of an older photo.
@@ -36,14 +36,7 @@ def caption_spans(text: str) -> list[tuple[int, int]]:
 
 def caption_test(article: Article) -> Callable[[Sentence], bool]:
     """Whether a sentence of the article lies inside a caption paragraph."""
-    spans = caption_spans(article.text)
-    starts = [a for a, _ in spans]
-
-    def inside(s: Sentence) -> bool:
-        i = bisect_right(starts, s.start) - 1
-        return i >= 0 and s.end <= spans[i][1]
-
-    return inside
+    return span_test(caption_spans(article.text))
 
 
 def uncaptioned(article: Article, sentences: list[Sentence]) -> list[Sentence]:

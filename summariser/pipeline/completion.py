@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from rapidfuzz.distance import LCSseq
+
 from summariser.articles.body import body_sentences
 from summariser.articles.models import Article, Sentence
 from summariser.pipeline.schema import SUMMARY_WORDS
@@ -30,17 +32,6 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.casefold().replace("’", "'"))
 
 
-def _common(a: list[str], b: list[str]) -> int:
-    """The length of the longest common subsequence of two word lists."""
-    previous = [0] * (len(b) + 1)
-    for x in a:
-        row = [0]
-        for j, y in enumerate(b):
-            row.append(previous[j] + 1 if x == y else max(previous[j + 1], row[j]))
-        previous = row
-    return previous[-1]
-
-
 def copied_sentence(article: Article, cut: str) -> Sentence | None:
     """The body sentence the cut summary sentence was copying, or None."""
     wanted = _words(cut)[:-1]
@@ -53,7 +44,7 @@ def copied_sentence(article: Article, cut: str) -> Sentence | None:
         words = _words(sentence.text)
         if (counts & Counter(words)).total() < need:  # cheap first: most share little
             continue
-        common = _common(wanted, words)
+        common = LCSseq.similarity(wanted, words)  # words in order, not necessarily adjacent
         if common >= need and (best is None or common > best[0]):
             best = (common, sentence)
     return best[1] if best else None
