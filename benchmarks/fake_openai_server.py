@@ -1,10 +1,10 @@
 """A local OpenAI-compatible chat completions server for load tests of `summariser batch`.
 
 It answers POST /v1/chat/completions (JSON, not streaming, with `usage`; response_format
-json_schema is accepted and the reply fits the summariser's Draft schema) after a fixed delay.
-The replies are SYNTHETIC, made deterministically from the article's numbered sentences (the
-headline is the start of the first sentence, the summary the first two sentences, the key points
-the numbers of three sentences): this measures the batch machinery, not summary quality.
+json_schema is accepted and the reply fits the summariser's Reply schema) after a fixed delay.
+The replies are SYNTHETIC, made deterministically from the article's sentences (the headline is
+the start of the first sentence, the summary the first two sentences): this measures the batch
+machinery, not summary quality.
 
 It listens on 127.0.0.1 only and is bounded: after --max-requests requests or --max-seconds
 seconds it stops answering. An article containing FAIL_MARKER is refused with 400 (for tests of
@@ -35,31 +35,27 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 FAIL_MARKER = "FAKE-SERVER-REFUSES-THIS-ARTICLE"
-_SENTENCE = re.compile(r"^\[S(\d+)\] (.*)$", re.M)
+_ARTICLE = re.compile(r"<article>\n(.*?)\n</article>", re.S)
 
 
-def synthetic_draft(sentences: list[str]) -> dict[str, Any]:
-    """A Draft made of the article's own sentences (see the module docstring)."""
+def synthetic_reply(sentences: list[str]) -> dict[str, Any]:
+    """A reply made of the article's own sentences (see the module docstring)."""
     # No digits in the headline: cutting "$237 million" to "$237" would be a wrong figure.
     words = [w for w in sentences[0].split()[:12] if not any(c.isdigit() for c in w)]
     headline = " ".join(words).rstrip(",;:") or "Untitled"
-    # not sentence 1, which is often the headline line (no key point)
-    picks = sorted({min(2, len(sentences)), (len(sentences) + 1) // 2 or 1, len(sentences)})
-    return {
-        "headline": headline,
-        "summary": " ".join(sentences[:2]),
-        "key_points": picks,
-    }
+    return {"headline": headline, "summary": " ".join(sentences[:2])}
 
 
 def article_sentences(messages: list[dict[str, Any]]) -> list[str]:
-    """The numbered sentences of the first user message that has them."""
+    """The article's sentences (one a line, without its title line) of the first user message
+    that shows an article."""
     for message in messages:
         content = message.get("content")
         if message.get("role") == "user" and isinstance(content, str):
-            found = _SENTENCE.findall(content)
+            found = _ARTICLE.search(content)
             if found:
-                return [text for _, text in sorted(found, key=lambda m: int(m[0]))]
+                return [line for line in found.group(1).splitlines()
+                        if line and not line.startswith("Title: ")]
     return []
 
 
@@ -162,11 +158,11 @@ class FakeServer:
         if spent or time.monotonic() > self.deadline:
             return 400, {}, _error("the fake server's request or time budget is spent")
         if not sentences:
-            return 400, {}, _error("no numbered [S1] sentences in the request")
+            return 400, {}, _error("no <article> sentences in the request")
         time.sleep(self.delay)
         if any(FAIL_MARKER in s for s in sentences):
             return 400, {}, _error("this article is refused by the fake server (test marker)")
-        content = json.dumps(synthetic_draft(sentences))
+        content = json.dumps(synthetic_reply(sentences))
         tokens = sum(len(str(m.get("content", ""))) for m in body["messages"]) // 4
         return 200, {}, completion(str(body.get("model", "fake")), content, tokens)
 

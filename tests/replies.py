@@ -15,7 +15,6 @@ GOOD_004: dict[str, Any] = {
     "summary": "Iran's foreign minister Zarif met his Kazakh counterpart in Nur-Sultan. "
                "Trade between the two countries was $237 million in 2020, 37.2 percent less "
                "than in 2019.",
-    "key_points": [1, 8, 10],  # as the model numbers the body: S2, S9, S11 of the article
 }
 
 

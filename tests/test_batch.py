@@ -31,12 +31,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 # Loaded by path: an unrelated PyPI package named `benchmarks` may shadow the folder.
 fake_server = load_module(ROOT / "benchmarks" / "fake_openai_server.py")
-FAIL_MARKER, FakeServer, synthetic_draft = (
-    fake_server.FAIL_MARKER, fake_server.FakeServer, fake_server.synthetic_draft)
+FAIL_MARKER, FakeServer, synthetic_reply, article_sentences = (
+    fake_server.FAIL_MARKER, fake_server.FakeServer, fake_server.synthetic_reply,
+    fake_server.article_sentences)
 
 
 class SentenceLLM:
-    """A thread-safe fake model that answers every article with a Draft made of its own
+    """A thread-safe fake model that answers every article with a reply made of its own
     sentences, records how many calls run at once, and fails articles containing FAIL_MARKER."""
 
     name = "sentences"
@@ -58,16 +59,13 @@ class SentenceLLM:
             self.most = max(self.most, self.running)
         try:
             time.sleep(self.delay)
-            lines = [line.split("] ", 1)[1] for line in messages[-1].content.splitlines()
-                     if line.startswith("[S")]
-            if not lines:  # a re-ask: answer the first question again
-                lines = [line.split("] ", 1)[1] for line in messages[1].content.splitlines()
-                         if line.startswith("[S")]
+            # a re-ask answers the first question again
+            lines = article_sentences([{"role": m.role, "content": m.content} for m in messages])
             with self.lock:
                 self.asked.add(lines[0])
             if any(FAIL_MARKER in line for line in lines):
                 raise ModelError("the model endpoint answered 500 after 4 tries")
-            draft = synthetic_draft(lines)
+            draft = synthetic_reply(lines)
             if self.wrong_figure:
                 draft["summary"] = "Trade between them reached $999 billion last year."
             return Generation(text=json.dumps(draft), data=draft, prompt_tokens=100,

@@ -11,7 +11,7 @@ import summariser.llm.embedded as embedded
 from summariser.config import Settings
 from summariser.llm import get_llm, llama_loop
 from summariser.llm.base import Message
-from summariser.pipeline.schema import Draft
+from summariser.pipeline.schema import Reply
 
 
 def test_weights_are_loaded_once_and_each_caller_keeps_its_settings(
@@ -37,8 +37,8 @@ def test_weights_are_loaded_once_and_each_caller_keeps_its_settings(
     cold = get_llm(Settings(model_path=gguf, temperature=0.0, seed=1, cache_dir=tmp_path))
     warm = get_llm(Settings(model_path=gguf, temperature=0.7, seed=2, cache_dir=tmp_path))
     ask = [Message(role="user", content="hi")]
-    first = cold.generate(ask, Draft, 10)
-    warm.generate(ask, Draft, 10)
+    first = cold.generate(ask, Reply, 10)
+    warm.generate(ask, Reply, 10)
     # plain weights for prompts and repacked ones for decoding, each loaded once
     assert loads == [(gguf, False), (gguf, True)]
     assert [(c["prefill"], c["decode"]) for c in calls] == [("prefill", "decode")] * 2

@@ -21,7 +21,7 @@ from summariser.articles.load import load_article
 from summariser.batch.run import run_batch
 from summariser.config import Settings
 from summariser.errors import ConfigError
-from summariser.pipeline.schema import Draft
+from summariser.pipeline.schema import Draft, Reply
 from summariser.pipeline.summary import summarise
 from summariser.validation.models import ValidationReport
 from summariser.validation.runnable import checker
@@ -55,7 +55,7 @@ def test_a_tool_calling_chat_model_answers_through_with_structured_output(
 ) -> None:
     model = ToolCallingFake(messages=iter([tool_reply(GOOD_004)]))
     result = summarise(SEED_004, settings, llm=model)
-    assert model.bound and model.bound[0][0] == [Draft]  # the schema went to the model
+    assert model.bound and model.bound[0][0] == [Reply]  # the schema went to the model
     assert result.model.backend == "langchain"
     assert result.headline == GOOD_004["headline"]
     assert result.usage.prompt_tokens == 900 and result.usage.completion_tokens == 120
@@ -65,8 +65,8 @@ def test_a_tool_calling_chat_model_answers_through_with_structured_output(
 def test_a_structured_reply_that_fails_the_schema_is_reasked_with_the_error(
     settings: Settings
 ) -> None:
-    too_few = reply(key_points=[])
-    model = ToolCallingFake(messages=iter([tool_reply(too_few), tool_reply(GOOD_004)]))
+    no_summary = {"headline": GOOD_004["headline"]}
+    model = ToolCallingFake(messages=iter([tool_reply(no_summary), tool_reply(GOOD_004)]))
     result = summarise(SEED_004, settings, llm=model)
     assert result.usage.calls == 2 and len(result.key_points) >= 3
 

@@ -13,7 +13,7 @@ import summariser.batch.openai_jobs as openai_jobs
 from summariser.articles.load import load_article
 from summariser.batch.estimate import full_reply_tokens
 from summariser.cli import cli
-from summariser.pipeline.schema import Draft
+from summariser.pipeline.schema import Reply
 from tests.openai_server import BatchAPI, FakeOpenAIServer, completion
 from tests.replies import GOOD_004, SEED_004
 
@@ -69,7 +69,7 @@ def test_dry_run_counts_and_prices_without_calling_the_model(
     assert "3 articles" in out and "an estimate" in out  # no tokenizer for a remote model
     prompt = int(out.split("prompt tokens: ")[1].split(" ")[0].replace(",", ""))
     assert 3 * 600 < prompt < 3 * 2000  # seed 004's prompt v11 is 693 tokens for Qwen2.5
-    reply = full_reply_tokens(Draft)
+    reply = full_reply_tokens(Reply)
     assert 20 < reply < 400 and f"generated tokens: about {3 * reply:,}" in out
     cost = float(out.split("cost: about $")[1].split(" ")[0])
     assert cost == pytest.approx((prompt * 0.15 + 3 * reply * 0.60) / 1e6, abs=1e-4)
@@ -99,7 +99,7 @@ def test_openai_batch_writes_what_a_normal_batch_writes(
     assert len(upload) == 3 and {line["url"] for line in upload} == {"/v1/chat/completions"}
     body = upload[0]["body"]
     assert body["model"] == "gpt-test" and body["response_format"]["type"] == "json_schema"
-    assert "[S1]" in body["messages"][-1]["content"]
+    assert "<article>" in body["messages"][-1]["content"]
     state = json.loads((tmp_path / "job" / "openai_batch.json").read_text())
     assert [j["status"] for j in state["jobs"]] == ["completed"]
 

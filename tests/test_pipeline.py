@@ -20,16 +20,15 @@ def settings(tmp_path: Path) -> Settings:
     return Settings(cache_dir=tmp_path / "cache", use_cache=False)
 
 
-def test_key_points_are_the_cited_sentences_and_names_come_from_the_article(
+def test_key_points_are_article_sentences_and_names_come_from_the_article(
         settings: Settings) -> None:
     article = load_article(SEED_004)
     result = summarise(article, settings, llm=FakeLLM([GOOD_004]))
     assert result.mode == "model" and result.summary.startswith("Iran's foreign minister")
-    numbers = [2, 9, 11]  # the model numbers the body from 1; the title line is S1
-    assert result.key_points[:3] == [article.sentence(n).text for n in numbers]
-    # completed with the sentences of the figures nothing cited states yet, in article order
-    assert len(result.key_points) == 6 and "$1.9 billion" in result.key_points[3]
-    numbers += [19, 20, 21]
+    # the lead (S1 is the title line), the sentences of the figures the summary does not state
+    # yet (S9's $237 million it does), then a salient sentence with mostly new words
+    numbers = [2, 11, 19, 20, 21, 22]
+    assert result.key_points == [article.sentence(n).text for n in numbers]
     for claim, number in zip(result.claims, numbers, strict=True):
         assert [s.index for s in claim.sentences] == [number]
         for s in claim.sentences:
@@ -52,18 +51,22 @@ def test_the_model_sees_the_article_as_data_without_its_furniture(settings: Sett
     system, user = fake.calls[0]
     said = " ".join(system.content.split())  # the prompt file wraps its lines
     assert "not instructions" in said or "never instructions" in said
-    assert user.content.index("<article>") < user.content.index("[S2]")
-    assert user.content.index("[S2]") < user.content.index("</article>")
+    lead = load_article(SEED_004).sentence(2)
+    assert lead is not None and f"\n{lead.text}\n" in user.content  # one sentence a line
+    assert user.content.index("<article>") < user.content.index(lead.text)
+    assert user.content.index(lead.text) < user.content.index("</article>")
+    assert "[S" not in user.content  # no sentence numbers: the key points are the code's
     assert "Chile" not in system.content  # no example names or facts to copy
 
 
-def test_nonexistent_key_point_numbers_are_left_out_without_a_reask(settings: Settings) -> None:
-    fake = FakeLLM([reply(key_points=[1, 999, 1])])
+def test_key_point_numbers_a_reply_adds_are_not_used(settings: Settings) -> None:
+    """The model is shown no sentence numbers: numbers in a reply (an endpoint that does not
+    hold to the schema) would name sentences it never saw."""
+    fake = FakeLLM([reply(key_points=[7, 999])])
     result = summarise(SEED_004, settings, llm=fake)
-    assert len(fake.calls) == 1
-    assert [c.sentences[0].index for c in result.claims][:1] == [2]
-    assert 999 not in [c.sentences[0].index for c in result.claims]
-    assert any("999" in w and "left out" in w for w in result.warnings)
+    plain = summarise(SEED_004, settings, llm=FakeLLM([GOOD_004]))
+    assert len(fake.calls) == 1 and result.key_points == plain.key_points
+    assert not result.warnings
 
 
 def test_a_wrong_figure_is_reasked_then_dropped_and_said(settings: Settings) -> None:
@@ -146,8 +149,7 @@ def test_long_article_is_split_summarised_and_merged(tmp_path: Path) -> None:
     article = _long_article()
     settings = Settings(cache_dir=tmp_path, use_cache=False, context=1400, max_tokens=300,
                         prompt=whole_article_prompt(tmp_path))
-    part = reply(headline="Officials meet", summary="Officials met to discuss trade.",
-                 key_points=[1])
+    part = reply(headline="Officials meet", summary="Officials met to discuss trade.")
     parts = len(split_for_context(article, load_prompt(settings.prompt), FakeLLM([]), settings))
     assert parts >= 2
     fake = FakeLLM([part] * parts + [{"headline": "Regional trade talks",
@@ -157,7 +159,7 @@ def test_long_article_is_split_summarised_and_merged(tmp_path: Path) -> None:
     assert result.summary == "Officials met to discuss trade links."
     cited = [m.content for call in fake.calls[:-1] for m in call if m.role == "user"]
     for sentence in article.sentences:  # every sentence went to the model once: no truncation
-        assert sum(f"[S{sentence.index}] " in c for c in cited) == 1
+        assert sum(c.splitlines().count(sentence.text) for c in cited) == 1
     assert any("parts and merged" in w for w in result.warnings)
 
 
@@ -166,17 +168,15 @@ def test_the_default_prompt_shows_the_model_the_lead_in_one_call(tmp_path: Path)
     settings = Settings(cache_dir=tmp_path, use_cache=False, context=1400, max_tokens=300)
     words = load_prompt("summarise").article_words
     assert words is not None
-    fake = FakeLLM([reply(headline="Officials meet", summary="Officials met to discuss trade.",
-                          key_points=[2])])
+    fake = FakeLLM([reply(headline="Officials meet", summary="Officials met to discuss trade.")])
     result = summarise(article, settings, llm=fake)
     (user,) = [m.content for m in fake.calls[0] if m.role == "user"]
-    shown = [s for s in article.sentences if f"[S{s.index}] " in user]
+    shown = [s for s in article.sentences if s.text in user.splitlines()]
     assert shown == article.sentences[:len(shown)]  # the first sentences, in order
     assert sum(len(s.text.split()) for s in shown) <= words < sum(
         len(s.text.split()) for s in article.sentences[:len(shown) + 1])
     assert len(fake.calls) == 1 and result.mode == "model"
-    # key points still come from the whole article: the model's pick, then the lead
-    assert result.key_points[0] == article.sentences[1].text
+    assert result.key_points[0] == article.sentences[0].text  # the lead first
 
 
 def test_resolve_article_from_text_and_missing_path() -> None:

@@ -12,12 +12,12 @@ from typing import Any
 from pydantic import BaseModel
 
 from summariser.articles.load import load_article
-from summariser.articles.models import number_sentences
+from summariser.articles.models import sentence_lines
 from summariser.config import Settings
 from summariser.errors import SummariserError
 from summariser.llm.base import Message, json_schema
 from summariser.pipeline.longform import split_for_context
-from summariser.pipeline.schema import Draft
+from summariser.pipeline.schema import Reply
 from summariser.pipeline.summary import first_messages
 from summariser.prompting.templates import load_prompt
 
@@ -62,7 +62,7 @@ def estimate(files: list[Path], settings: Settings, llm: Any) -> Estimate:
     prompt = load_prompt(settings.prompt)
     counter = getattr(llm, "count_chat_tokens", None)
     result = Estimate(counted=callable(counter), max_tokens=settings.max_tokens,
-                      reply_tokens=min(full_reply_tokens(Draft), settings.max_tokens))
+                      reply_tokens=min(full_reply_tokens(Reply), settings.max_tokens))
     for path in files:
         cost = ArticleCost(path=str(path))
         try:
@@ -72,8 +72,8 @@ def estimate(files: list[Path], settings: Settings, llm: Any) -> Estimate:
             cost.error = str(exc)
         else:
             cost.parts = len(parts)
-            requests = [first_messages(article, prompt)[0]] if len(parts) == 1 else [
-                prompt.render(sentences=number_sentences(part)) for part in parts]
+            requests = [first_messages(article, prompt)] if len(parts) == 1 else [
+                prompt.render(sentences=sentence_lines(part)) for part in parts]
             for messages in requests:
                 cost.prompt_tokens += counter(messages) if callable(counter) else guess(messages)
         result.articles.append(cost)

@@ -33,7 +33,7 @@ from summariser.config import Settings
 from summariser.errors import InputError, ModelError, SummariserError
 from summariser.llm.base import Generation, Message
 from summariser.pipeline.longform import split_for_context
-from summariser.pipeline.schema import Draft
+from summariser.pipeline.schema import Reply
 from summariser.pipeline.summary import first_messages
 from summariser.prompting.templates import load_prompt
 from summariser.redaction import redact
@@ -99,8 +99,8 @@ def first_requests(files: list[Path], settings: Settings,
             found[path] = ("", None)
             continue
         whole = len(split_for_context(article, prompt, llm, settings)) == 1
-        messages, _ = first_messages(article, prompt)
-        body = llm.request_body(messages, Draft, settings.max_tokens) if whole else None
+        messages = first_messages(article, prompt)
+        body = llm.request_body(messages, Reply, settings.max_tokens) if whole else None
         found[path] = (article.sha256, body)
     return found
 

@@ -87,17 +87,17 @@ def prepare(worker: Worker) -> None:
     by the first articles otherwise)."""
     from summariser.articles.build import article_from_text
     from summariser.llm.base import json_schema
-    from summariser.pipeline.schema import Draft
+    from summariser.pipeline.schema import Reply
     from summariser.prompting.templates import load_prompt
     from summariser.validation.checker import check
 
     ready = getattr(worker.llm, "prepare", None)
     if callable(ready):
         ready()
-    json_schema(Draft)
+    json_schema(Reply)
     with suppress(Exception):  # a failure here shows where it would have: in the articles
         sample = article_from_text(_SAMPLE)
-        load_prompt(worker.settings.prompt).render(sentences=sample.numbered())
+        load_prompt(worker.settings.prompt).render(sentences=sample.lines())
         check(sample, _SAMPLE_SUMMARY)
 
 

@@ -3,12 +3,13 @@
 
 - `summary.py`: `summarise`, with the result cache and one corrective re-ask on validation
   findings; `longform.py` articles longer than the context (split, summarised, merged).
-- `results.py`: the model's Draft -> SummaryResult (citations to spans, the checker run);
+- `results.py`: a Draft -> SummaryResult (citations to spans, the checker run);
   `article_names.py` the people, countries and organisations read from the article
   (`people.py` decides which names are people), `article_figures.py` its figures table.
 - `finalise.py`: what the checker does not support is dropped; the summary ends whole (a
   sentence the length cap cut is the article sentence it copies, `completion.py`, or left out).
-- `schema.py`: `Draft` (what the model is held to) and `SummaryResult` (what comes out).
+- `schema.py`: `Reply` (what the model is held to), `Draft` (a reply with its key points,
+  chosen by `key_points.py`) and `SummaryResult` (what comes out).
 - `cache.py`: the result cache (diskcache), keyed by everything that changes a result.
 - `judge.py`: `check --judge`, an LLM's verdict per claim added to the checker's report (the
   checker itself needs no model).

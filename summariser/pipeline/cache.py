@@ -1,7 +1,7 @@
 """The reply cache: what the model said for an article (the Draft kept, the usage of the calls
 that made it, and what happened on the way: re-asks, a split), keyed by everything that could
 change that reply (article text hash, prompt name/version/hash, backend, model and its
-parameters, the Draft's JSON schema). A re-run makes no model call.
+parameters, the Reply's JSON schema). A re-run makes no model call.
 
 The checker's verdicts are NOT cached: every read builds the result with the current checker
 (a few milliseconds), so a checker change shows at once in summarise, a resumed batch and eval,
@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from summariser.errors import ConfigError
-from summariser.pipeline.schema import Draft, Usage
+from summariser.pipeline.schema import Draft, Reply, Usage
 from summariser.redaction import json_dumps, redact
 
 # Bumped when the way a reply is made (re-asks, feedback, the split) changes meaning.
@@ -35,7 +35,7 @@ class CachedReply(BaseModel):
 
 
 def schema_id(schema: type[BaseModel]) -> str:
-    """Part of the key: a change to the Draft type (its fields, bounds) is a new reply."""
+    """Part of the key: a change to the Reply type (its fields, bounds) is a new reply."""
     from summariser.llm.base import json_schema
 
     blob = json.dumps(json_schema(schema), sort_keys=True)
@@ -43,7 +43,7 @@ def schema_id(schema: type[BaseModel]) -> str:
 
 
 def cache_key(parts: dict[str, Any]) -> str:
-    blob = json.dumps({"format": CACHE_FORMAT, "draft": schema_id(Draft), **parts},
+    blob = json.dumps({"format": CACHE_FORMAT, "draft": schema_id(Reply), **parts},
                       sort_keys=True, default=str)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 

@@ -2,10 +2,10 @@
 after the re-ask is dropped, and said in the warnings, so it is never shown as a fact. The
 summary ends on a full sentence (complete_sentences: the one the length cap cut is left out). A
 sentence of the summary with an unsupported figure or name goes; an unsupported headline gives
-way to the article's own title; key point numbers that are no body sentence are left out, and
-the key points are completed with the lead, the sentences of the article's main figures and
-its most salient other sentences (key_points). When nothing of the summary or of the key
-points is left, the article's own sentences stand in and the result is marked extractive."""
+way to the article's own title. The key points are the draft's (an extractive draft's), then
+the lead, the sentences of the article's main figures and its most salient other sentences
+(key_points). When nothing of the summary is left, the article's lead stands in and the result
+is marked extractive."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ import re
 from summariser.articles.models import Article
 from summariser.articles.sentences import split_text
 from summariser.pipeline.completion import completion
-from summariser.pipeline.extractive import fallback_headline, key_sentence_numbers, lead_summary
+from summariser.pipeline.extractive import fallback_headline, lead_summary
 from summariser.pipeline.key_points import complete_key_points
-from summariser.pipeline.results import findings, key_sentences
+from summariser.pipeline.results import findings
 from summariser.pipeline.schema import HEADLINE_CHARS, Draft, Mode
 
 
@@ -32,15 +32,8 @@ def finalise(article: Article, draft: Draft) -> tuple[Draft, list[str], Mode]:
         mode = "extractive"
         notes.append("no supported sentence of the model's summary was left: the summary is "
                      "the article's lead")
-    points = draft.key_points
-    if not key_sentences(article, points)[0]:
-        points = key_sentence_numbers(article)
-        notes.append("none of the model's key point numbers is a sentence of the article body: "
-                     "the key points are the sentences with the most figures and names")
-    final = Draft(headline=headline, summary=summary, key_points=points)
-    # no validation on the copy: Draft's limit on key points is the model's, not the result's
-    return final.model_copy(update={"key_points": complete_key_points(article, points,
-                                                                      summary)}), notes, mode
+    points = complete_key_points(article, draft.key_points, summary)
+    return Draft(headline=headline, summary=summary, key_points=points), notes, mode
 
 
 def _supported_sentences(article: Article, sentences: list[str], notes: list[str]) -> list[str]:

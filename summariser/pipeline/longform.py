@@ -6,11 +6,11 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from summariser.articles.body import lead_words
-from summariser.articles.models import Article, Sentence, number_sentences
+from summariser.articles.models import Article, Sentence, sentence_lines
 from summariser.config import Settings
 from summariser.llm.base import LLM, Generation, Message, context_size
 from summariser.llm.structured import ask
-from summariser.pipeline.schema import Draft
+from summariser.pipeline.schema import Draft, Reply
 from summariser.prompting.templates import Prompt, load_prompt
 
 _MARGIN = 64  # tokens kept free for the chat template's own markers
@@ -40,7 +40,7 @@ def split_for_context(
     parts: list[list[Sentence]] = [[]]
     used = 0
     for sentence in _shown(article, prompt):
-        cost = count_tokens(llm, number_sentences([sentence]) + "\n")
+        cost = count_tokens(llm, sentence_lines([sentence]) + "\n")
         if parts[-1] and used + cost > budget:
             parts.append([])
             used = 0
@@ -59,10 +59,10 @@ def _shown(article: Article, prompt: Prompt) -> list[Sentence]:
 def map_reduce(
     article: Article, parts: list[list[Sentence]], prompt: Prompt, llm: LLM, settings: Settings
 ) -> tuple[Draft, list[Generation]]:
-    drafts: list[Draft] = []
+    drafts: list[Reply] = []
     gens: list[Generation] = []
     for part in parts:
-        draft, _, more = ask(llm, prompt.render(sentences=number_sentences(part)), Draft,
+        draft, _, more = ask(llm, prompt.render(sentences=sentence_lines(part)), Reply,
                              settings.max_tokens, settings.reasks)
         drafts.append(draft)
         gens += more
@@ -72,18 +72,9 @@ def map_reduce(
     )
     messages: list[Message] = merge_prompt.render(parts=parts_text)
     merged, _, more = ask(llm, messages, Merged, settings.max_tokens, settings.reasks)
-    return _combine(merged, drafts), gens + more
+    return _combine(merged), gens + more
 
 
-def _combine(merged: Merged, drafts: list[Draft]) -> Draft:
-    points = list(dict.fromkeys(_round_robin([d.key_points for d in drafts], limit=12)))[:4]
-    return Draft(headline=merged.headline, summary=merged.summary, key_points=points)
-
-
-def _round_robin(groups: list[list[int]], limit: int) -> list[int]:
-    """Key points taken in turn from each part, so the merged list covers the whole article."""
-    picked: list[int] = []
-    for rank in range(max(len(g) for g in groups)):
-        picked += [g[rank] for g in groups if rank < len(g)]
-    return picked[:limit]
-
+def _combine(merged: Merged) -> Draft:
+    """Key points are chosen over the whole article afterwards (finalise), as for any draft."""
+    return Draft(headline=merged.headline, summary=merged.summary)

@@ -1,7 +1,7 @@
 """Article -> prompt -> model -> re-ask on findings -> unsupported parts dropped -> SummaryResult.
 
-The model writes only the headline, the summary and the numbers of the key sentences (fewer
-generated tokens, the main cost on a CPU); names and figures come from the article itself.
+The model writes only the headline and the summary (fewer prompt and generated tokens, the main
+cost on a CPU); key points, names and figures come from the article itself.
 A reply that never fits the schema gives an extractive result instead of a failure."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 
 from summariser.articles.body import lead_words
 from summariser.articles.load import resolve_article
-from summariser.articles.models import Article
+from summariser.articles.models import Article, sentence_lines
 from summariser.config import Settings
 from summariser.llm.base import LLM, Generation, Message
 from summariser.llm.deadline import article_deadline
@@ -23,7 +23,7 @@ from summariser.pipeline.extractive import extractive_draft
 from summariser.pipeline.finalise import complete_sentences, finalise
 from summariser.pipeline.longform import map_reduce, split_for_context
 from summariser.pipeline.results import build_result, findings
-from summariser.pipeline.schema import Draft, SummaryResult, Usage
+from summariser.pipeline.schema import Draft, Reply, SummaryResult, Usage
 from summariser.prompting.templates import Prompt, load_prompt
 
 _CACHES: dict[Path, ReplyCache] = {}
@@ -111,36 +111,25 @@ def _finished(article: Article, draft: Draft, prompt: Prompt, llm: LLM, usage: U
     return build_result(article, final, prompt, llm, usage, [*warnings, *notes], mode=mode)
 
 
-def model_view(article: Article, words: int | None = None) -> tuple[str, list[int]]:
-    """The article as the model sees it: its title, then its body sentences numbered from 1
-    (no page furniture, and the title unnumbered, so neither can be a key point), as many as
-    fit in `words` words (the prompt's article_words); and the article's own number of each
-    numbered sentence. Key points and names still come from the whole article."""
-    body = lead_words(article, words)
+def model_view(article: Article, words: int | None = None) -> str:
+    """The article as the model sees it: its title, then its body sentences one a line (no page
+    furniture), as many as fit in `words` words (the prompt's article_words). Key points, names
+    and figures still come from the whole article."""
     title = f"Title: {article.title.strip()}\n" if article.title else ""
-    lines = [f"[S{n}] {s.text}" for n, s in enumerate(body, 1)]
-    return title + "\n".join(lines), [s.index for s in body]
+    return title + sentence_lines(lead_words(article, words))
 
 
-def first_messages(article: Article, prompt: Prompt) -> tuple[list[Message], list[int]]:
+def first_messages(article: Article, prompt: Prompt) -> list[Message]:
     """An article's first request to the model (also what `batch --openai-batch` sends and
-    `batch --dry-run` counts), and the article's number of each sentence it shows."""
-    view, numbers = model_view(article, prompt.article_words)
-    return prompt.render(sentences=view), numbers
+    `batch --dry-run` counts)."""
+    return prompt.render(sentences=model_view(article, prompt.article_words))
 
 
-def _in_article_numbers(draft: Draft, numbers: list[int], notes: list[str]) -> Draft:
-    """The draft with its key point numbers as the article's; numbers the model was not shown
-    are left out, and said."""
-    bad = sorted({k for k in draft.key_points if not 1 <= k <= len(numbers)})
-    if bad:
-        notes.append(f"key point numbers that are no sentence of the article were left out: "
-                     f"{bad}")
-    mapped = [numbers[k - 1] for k in draft.key_points if 1 <= k <= len(numbers)]
-    return draft.model_copy(update={"key_points": mapped})
+def _drafted(reply: Reply) -> Draft:
+    return Draft(headline=reply.headline, summary=reply.summary)
 
 
-def _findings(article: Article, draft: Draft) -> list[str]:
+def _findings(article: Article, draft: Reply) -> list[str]:
     """What is worth a second call: findings in the summary's complete sentences. A flagged
     headline is not: the article's own title replaces it (finalise), at no cost."""
     return findings(article, "\n".join(complete_sentences(draft.summary, [])))
@@ -152,12 +141,12 @@ def _ask_checked(
     """The model's draft; when the checker finds unsupported figures, names or quotes in the
     summary, the model is asked once more with the findings, and the reply with fewer
     findings is kept."""
-    messages, numbers = first_messages(article, prompt)
-    draft, history, gens = ask(llm, messages, Draft, settings.max_tokens, settings.reasks)
+    draft, history, gens = ask(llm, first_messages(article, prompt), Reply, settings.max_tokens,
+                               settings.reasks)
     items = _findings(article, draft)
     notes: list[str] = []
     if not items:
-        return _in_article_numbers(draft, numbers, notes), gens, notes
+        return _drafted(draft), gens, notes
     listed = "\n".join(f"- {item}" for item in items)
     history = [*history, Message(role="user", content=(
         "A fact check of your JSON against the article found these problems:\n"
@@ -165,15 +154,15 @@ def _ask_checked(
         "names, or leave the unsupported item out."))]
     notes.append(f"re-asked once about: {'; '.join(items)}")
     try:
-        retry, _, more = ask(llm, history, Draft, settings.max_tokens, 0)
+        retry, _, more = ask(llm, history, Reply, settings.max_tokens, 0)
     except ReplyError as exc:
         notes.append("the re-asked reply was unusable")
-        return _in_article_numbers(draft, numbers, notes), gens + exc.generations, notes
+        return _drafted(draft), gens + exc.generations, notes
     if len(_findings(article, retry)) > len(items):
         notes.append("the re-asked reply was worse and was not kept")
     else:
         draft = retry
-    return _in_article_numbers(draft, numbers, notes), gens + more, notes
+    return _drafted(draft), gens + more, notes
 
 
 def _usage(gens: list[Generation], started: float) -> Usage:
