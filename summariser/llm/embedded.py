@@ -117,7 +117,8 @@ class EmbeddedLLM:
             try:
                 out = llama_loop.generate(
                     model.prefill, model.decode, chat, _grammar(schema), max_tokens,
-                    temperature=self.settings.temperature, seed=self.settings.seed)
+                    temperature=self.settings.temperature, seed=self.settings.seed,
+                    opening=reply_opening(schema))
             except ValueError as exc:  # e.g. the prompt does not fit the context
                 raise ModelError(f"the embedded model refused the request: {exc}") from exc
             total = time.perf_counter() - start
@@ -139,6 +140,18 @@ def _vocab(path: str) -> Any:
         return llama_cpp.Llama(model_path=path, vocab_only=True, verbose=False)
     except (ValueError, RuntimeError) as exc:
         raise ModelError(f"could not read the model's vocabulary from {path}: {exc}") from exc
+
+
+@lru_cache(maxsize=32)
+def reply_opening(schema: type[BaseModel]) -> str:
+    """What the grammar makes every reply start with, as the model writes it: the schema's
+    first property (the grammar keeps schema order) when it is a required string."""
+    found = json_schema(schema)
+    name = next(iter(found.get("properties", {})), None)
+    if name is None or name not in found.get("required", []) or \
+            found["properties"][name].get("type") != "string":
+        return ""
+    return '{"' + name + '": "'
 
 
 @lru_cache(maxsize=32)

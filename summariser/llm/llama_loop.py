@@ -8,6 +8,8 @@ Why not `Llama.create_chat_completion`: two costs measured on the 2-core machine
 2. llama-cpp-python runs the JSON grammar over all 151,936 vocabulary entries for every token
    (about 30 ms a token). Like llama.cpp's own common sampler, we sample first and consult the
    grammar on the whole vocabulary only when the sampled token breaks it.
+3. A reply's opening the schema fixes (`{"headline": "`) is evaluated with the prompt, in one
+   batch, instead of one decoding step a token.
 """
 
 from __future__ import annotations
@@ -109,9 +111,13 @@ class _Sampler:
         token = self._apply(self.chain, with_grammar=not self.lazy)
         if self.lazy and not self._grammar_allows(token):
             token = self._apply(self.chain, with_grammar=True)
+        self.accept(token)
+        return token
+
+    def accept(self, token: int) -> None:
+        """`token` is the reply's next: the grammar and the chain move past it."""
         llama_cpp.llama_sampler_accept(self.grammar, token)
         llama_cpp.llama_sampler_accept(self.chain, token)
-        return token
 
     def is_end(self, token: int) -> bool:
         return bool(llama_cpp.llama_vocab_is_eog(self.vocab, token))
@@ -158,8 +164,11 @@ def _chain(temperature: float, seed: int) -> Any:
 
 def generate(prefill_llama: Any, decode_llama: Any, messages: list[dict[str, str]],
              grammar: str, max_tokens: int, temperature: float, seed: int,
-             lazy_grammar: bool = True) -> LoopResult:
-    tokens = chat_tokens(prefill_llama, messages)
+             lazy_grammar: bool = True, opening: str = "") -> LoopResult:
+    """The reply to `messages`; `opening` is text the grammar makes every reply start with:
+    it is evaluated with the prompt (and counted as prompt tokens), and starts the text."""
+    forced = list(prefill_llama.tokenize(opening.encode("utf-8"), add_bos=False, special=False))
+    tokens = chat_tokens(prefill_llama, messages) + forced
     if len(tokens) >= decode_llama.n_ctx():
         raise PromptTooLong(f"the prompt has {len(tokens)} tokens; the context holds "
                             f"{decode_llama.n_ctx()}")
@@ -168,12 +177,14 @@ def generate(prefill_llama: Any, decode_llama: Any, messages: list[dict[str, str
     copy_sequence(prefill_llama, decode_llama, tokens[:-1])
     prefill_seconds = time.perf_counter() - start
     sampler = _Sampler(decode_llama, grammar, temperature, seed, lazy_grammar)
+    for token in forced:
+        sampler.accept(token)
     try:
         generated, truncated = _decode(decode_llama, sampler, tokens[-1],
                                        min(max_tokens, decode_llama.n_ctx() - len(tokens)))
     finally:
         sampler.close()
-    text = decode_llama.detokenize(generated).decode("utf-8", errors="replace")
+    text = opening + decode_llama.detokenize(generated).decode("utf-8", errors="replace")
     return LoopResult(text=text, prompt_tokens=len(tokens), completion_tokens=len(generated),
                       prefill_seconds=prefill_seconds, truncated=truncated)
 
