@@ -87,3 +87,18 @@ def test_a_budget_too_small_marks_the_reply_truncated(llama: Any) -> None:
 
     out = llama_loop.generate(llama, llama, MESSAGES, _grammar(City), 3, 0.0, 0)
     assert out.truncated and out.completion_tokens == 3
+
+
+def test_the_opening_the_schema_fixes_is_the_models_own_and_is_not_decoded(llama: Any) -> None:
+    from summariser.llm import llama_loop
+    from summariser.llm.embedded import reply_opening
+
+    opening = reply_opening(City)
+    plain = llama_loop.generate(llama, llama, MESSAGES, _grammar(City), 40, 0.0, 0)
+    opened = llama_loop.generate(llama, llama, MESSAGES, _grammar(City), 40, 0.0, 0,
+                                 opening=opening)
+    assert plain.text.startswith(opening)  # the way the model writes it unaided
+    City.model_validate(json.loads(opened.text))
+    forced = len(llama.tokenize(opening.encode(), add_bos=False))
+    assert opened.prompt_tokens == plain.prompt_tokens + forced
+    assert opened.completion_tokens <= plain.completion_tokens - forced + 1
