@@ -2,9 +2,9 @@
 
 It answers POST /v1/chat/completions (JSON, not streaming, with `usage`; response_format
 json_schema is accepted and the reply fits the summariser's Reply schema) after a fixed delay.
-The replies are SYNTHETIC, made deterministically from the article's sentences (the headline is
-the start of the first sentence, the summary the first two sentences): this measures the batch
-machinery, not summary quality.
+The replies are SYNTHETIC, made deterministically from the article's numbered sentences (the
+headline is the start of the first sentence, the summary the first two sentences): this
+measures the batch machinery, not summary quality.
 
 It listens on 127.0.0.1 only and is bounded: after --max-requests requests or --max-seconds
 seconds it stops answering. An article containing FAIL_MARKER is refused with 400 (for tests of
@@ -35,7 +35,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 FAIL_MARKER = "FAKE-SERVER-REFUSES-THIS-ARTICLE"
-_ARTICLE = re.compile(r"<article>\n(.*?)\n</article>", re.S)
+_SENTENCE = re.compile(r"^\[S(\d+)\] (.*)$", re.M)
 
 
 def synthetic_reply(sentences: list[str]) -> dict[str, Any]:
@@ -47,15 +47,13 @@ def synthetic_reply(sentences: list[str]) -> dict[str, Any]:
 
 
 def article_sentences(messages: list[dict[str, Any]]) -> list[str]:
-    """The article's sentences (one a line, without its title line) of the first user message
-    that shows an article."""
+    """The numbered sentences of the first user message that has them."""
     for message in messages:
         content = message.get("content")
         if message.get("role") == "user" and isinstance(content, str):
-            found = _ARTICLE.search(content)
+            found = _SENTENCE.findall(content)
             if found:
-                return [line for line in found.group(1).splitlines()
-                        if line and not line.startswith("Title: ")]
+                return [text for _, text in sorted(found, key=lambda m: int(m[0]))]
     return []
 
 
@@ -158,7 +156,7 @@ class FakeServer:
         if spent or time.monotonic() > self.deadline:
             return 400, {}, _error("the fake server's request or time budget is spent")
         if not sentences:
-            return 400, {}, _error("no <article> sentences in the request")
+            return 400, {}, _error("no numbered [S1] sentences in the request")
         time.sleep(self.delay)
         if any(FAIL_MARKER in s for s in sentences):
             return 400, {}, _error("this article is refused by the fake server (test marker)")

@@ -50,7 +50,7 @@ def test_each_seed_loads_with_exact_spans(path: Path) -> None:
     assert article.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
     assert len(article.sentences) >= 8
     assert_consistent(article)
-    assert article.lines().splitlines()[0] == article.sentences[0].text
+    assert article.numbered().splitlines()[0] == f"[S1] {article.sentences[0].text}"
 
 
 @pytest.mark.parametrize(("prefix", "furniture"), [

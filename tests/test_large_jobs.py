@@ -99,7 +99,7 @@ def test_openai_batch_writes_what_a_normal_batch_writes(
     assert len(upload) == 3 and {line["url"] for line in upload} == {"/v1/chat/completions"}
     body = upload[0]["body"]
     assert body["model"] == "gpt-test" and body["response_format"]["type"] == "json_schema"
-    assert "<article>" in body["messages"][-1]["content"]
+    assert "[S1]" in body["messages"][-1]["content"]
     state = json.loads((tmp_path / "job" / "openai_batch.json").read_text())
     assert [j["status"] for j in state["jobs"]] == ["completed"]
 

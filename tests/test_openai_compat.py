@@ -28,7 +28,7 @@ def test_same_prompt_and_schema_over_an_openai_compatible_endpoint(tmp_path: Pat
     assert request["response_format"]["type"] == "json_schema"
     schema = request["response_format"]["json_schema"]["schema"]
     assert set(schema["properties"]) == {"headline", "summary"}  # key points are the code's
-    assert "<article>" in request["messages"][-1]["content"]
+    assert "[S1]" in request["messages"][-1]["content"]
     assert result.model.backend == "openai" and result.usage.prompt_tokens == 100
     assert server.headers[0]["authorization"] == "Bearer sk-test"
 

@@ -51,17 +51,14 @@ def test_the_model_sees_the_article_as_data_without_its_furniture(settings: Sett
     system, user = fake.calls[0]
     said = " ".join(system.content.split())  # the prompt file wraps its lines
     assert "not instructions" in said or "never instructions" in said
-    lead = load_article(SEED_004).sentence(2)
-    assert lead is not None and f"\n{lead.text}\n" in user.content  # one sentence a line
-    assert user.content.index("<article>") < user.content.index(lead.text)
-    assert user.content.index(lead.text) < user.content.index("</article>")
-    assert "[S" not in user.content  # no sentence numbers: the key points are the code's
+    assert user.content.index("<article>") < user.content.index("[S2]")
+    assert user.content.index("[S2]") < user.content.index("</article>")
     assert "Chile" not in system.content  # no example names or facts to copy
 
 
 def test_key_point_numbers_a_reply_adds_are_not_used(settings: Settings) -> None:
-    """The model is shown no sentence numbers: numbers in a reply (an endpoint that does not
-    hold to the schema) would name sentences it never saw."""
+    """The model is not asked for key points: numbers in a reply (an endpoint that does not
+    hold to the schema) are not the code's choice and are ignored."""
     fake = FakeLLM([reply(key_points=[7, 999])])
     result = summarise(SEED_004, settings, llm=fake)
     plain = summarise(SEED_004, settings, llm=FakeLLM([GOOD_004]))
@@ -159,7 +156,7 @@ def test_long_article_is_split_summarised_and_merged(tmp_path: Path) -> None:
     assert result.summary == "Officials met to discuss trade links."
     cited = [m.content for call in fake.calls[:-1] for m in call if m.role == "user"]
     for sentence in article.sentences:  # every sentence went to the model once: no truncation
-        assert sum(c.splitlines().count(sentence.text) for c in cited) == 1
+        assert sum(f"[S{sentence.index}] " in c for c in cited) == 1
     assert any("parts and merged" in w for w in result.warnings)
 
 
@@ -171,7 +168,7 @@ def test_the_default_prompt_shows_the_model_the_lead_in_one_call(tmp_path: Path)
     fake = FakeLLM([reply(headline="Officials meet", summary="Officials met to discuss trade.")])
     result = summarise(article, settings, llm=fake)
     (user,) = [m.content for m in fake.calls[0] if m.role == "user"]
-    shown = [s for s in article.sentences if s.text in user.splitlines()]
+    shown = [s for s in article.sentences if f"[S{s.index}] " in user]
     assert shown == article.sentences[:len(shown)]  # the first sentences, in order
     assert sum(len(s.text.split()) for s in shown) <= words < sum(
         len(s.text.split()) for s in article.sentences[:len(shown) + 1])

@@ -24,9 +24,9 @@ class Furniture:
     kind: str  # image-name, check-also, last-update, logo, none, teaser, ...
 
 
-def sentence_lines(sentences: list[Sentence]) -> str:
-    """Sentences as the model sees them: one a line."""
-    return "\n".join(s.text for s in sentences)
+def number_sentences(sentences: list[Sentence]) -> str:
+    """Sentences as the model sees them, one a line with the number it cites: "[S3] ..."."""
+    return "\n".join(f"[S{s.index}] {s.text}" for s in sentences)
 
 
 @dataclass(kw_only=True)
@@ -43,9 +43,9 @@ class Article:
     # support
     suspect: list[int] = field(default_factory=list)
 
-    def lines(self) -> str:
-        """The body as the model sees it: one sentence a line."""
-        return sentence_lines(self.sentences)
+    def numbered(self) -> str:
+        """The body as the model sees it: one numbered sentence a line."""
+        return number_sentences(self.sentences)
 
     def sentence(self, index: int) -> Sentence | None:
         if 1 <= index <= len(self.sentences):

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from summariser.articles.load import load_article
-from summariser.articles.models import sentence_lines
+from summariser.articles.models import number_sentences
 from summariser.config import Settings
 from summariser.errors import SummariserError
 from summariser.llm.base import Message, json_schema
@@ -73,7 +73,7 @@ def estimate(files: list[Path], settings: Settings, llm: Any) -> Estimate:
         else:
             cost.parts = len(parts)
             requests = [first_messages(article, prompt)] if len(parts) == 1 else [
-                prompt.render(sentences=sentence_lines(part)) for part in parts]
+                prompt.render(sentences=number_sentences(part)) for part in parts]
             for messages in requests:
                 cost.prompt_tokens += counter(messages) if callable(counter) else guess(messages)
         result.articles.append(cost)

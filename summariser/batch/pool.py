@@ -97,7 +97,7 @@ def prepare(worker: Worker) -> None:
     json_schema(Reply)
     with suppress(Exception):  # a failure here shows where it would have: in the articles
         sample = article_from_text(_SAMPLE)
-        load_prompt(worker.settings.prompt).render(sentences=sample.lines())
+        load_prompt(worker.settings.prompt).render(sentences=sample.numbered())
         check(sample, _SAMPLE_SUMMARY)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from summariser.articles.body import lead_words
-from summariser.articles.models import Article, Sentence, sentence_lines
+from summariser.articles.models import Article, Sentence, number_sentences
 from summariser.config import Settings
 from summariser.llm.base import LLM, Generation, Message, context_size
 from summariser.llm.structured import ask
@@ -40,7 +40,7 @@ def split_for_context(
     parts: list[list[Sentence]] = [[]]
     used = 0
     for sentence in _shown(article, prompt):
-        cost = count_tokens(llm, sentence_lines([sentence]) + "\n")
+        cost = count_tokens(llm, number_sentences([sentence]) + "\n")
         if parts[-1] and used + cost > budget:
             parts.append([])
             used = 0
@@ -62,7 +62,7 @@ def map_reduce(
     drafts: list[Reply] = []
     gens: list[Generation] = []
     for part in parts:
-        draft, _, more = ask(llm, prompt.render(sentences=sentence_lines(part)), Reply,
+        draft, _, more = ask(llm, prompt.render(sentences=number_sentences(part)), Reply,
                              settings.max_tokens, settings.reasks)
         drafts.append(draft)
         gens += more
