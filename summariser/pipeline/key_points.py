@@ -1,9 +1,9 @@
-"""Key points: the sentences the model cites, completed by code with what a reader must not
-miss and a 1.5B model often does not cite: the article's lead (news puts the news first), then
-the sentences stating figures of weight (amounts, shares, dates, quantities) that neither the
-summary nor the cited sentences state yet, then the most salient sentences that are mostly new
-(at least NEW_WORDS of their content words in nothing chosen yet), up to MAX_KEY_POINTS. A key
-point is always a sentence of the article, so completing them adds no unsupported text.
+"""Key points, chosen by code (the model writes none): what a reader must not miss, the
+article's lead (news puts the news first), then the sentences stating figures of weight
+(amounts, shares, dates, quantities) that neither the summary nor the sentences chosen state
+yet, then the most salient sentences that are mostly new (at least NEW_WORDS of their content
+words in nothing chosen yet), up to MAX_KEY_POINTS. A key point is always a sentence of the
+article, so it adds no unsupported text.
 
 Sentence salience (figures, names, central words, position) is one function, used here, by
 the extractive fallback and by the eval's extractive baseline."""
@@ -82,9 +82,9 @@ def _new_figures(figures: list[Figure], stated: list[Figure]) -> int:
 
 def complete_key_points(article: Article, picks: list[int], summary: str,
                         limit: int = MAX_KEY_POINTS) -> list[int]:
-    """The model's key sentence numbers (body sentences only, each once), then the lead, then
+    """The draft's key sentence numbers (body sentences only, each once), then the lead, then
     the sentences with the most figures not stated yet, then salient sentences with mostly new
-    words, up to `limit`; additions in article order after the model's own picks."""
+    words, up to `limit`; additions in article order after the draft's own picks."""
     body = body_sentences(article)
     by_index = {s.index: s for s in body}
     points = [n for n in dict.fromkeys(picks) if n in by_index][:limit]

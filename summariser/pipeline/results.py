@@ -1,4 +1,4 @@
-"""Turning the model's Draft into a SummaryResult: key sentence numbers resolved to the
+"""Turning a Draft into a SummaryResult: key sentence numbers resolved to the
 article's sentences (exact spans), people, countries, organisations and the figures table read
 from the article, and the validation layer run over everything the result states."""
 

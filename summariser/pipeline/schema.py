@@ -40,8 +40,8 @@ class Reply(BaseModel):
 
 class Draft(Reply):
     """A reply with its key points: article sentence numbers (the point is the sentence itself,
-    so it cannot misquote the article). Code picks them (key_points.py): on the gold set and the
-    news set the model's own picks stated fewer of the gold figures (see README, Evals)."""
+    so it cannot misquote the article). Code picks them (key_points.py): on the gold set the
+    model's own picks (prompt v11) stated fewer of the gold figures (see README, Evals)."""
 
     key_points: list[int] = Field(default_factory=list)
 
