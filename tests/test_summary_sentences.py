@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from summariser.articles.load import resolve_article
 from summariser.config import Settings
-from summariser.pipeline.finalise import complete_sentences
+from summariser.pipeline.finalise import article_initialisms, complete_sentences
 from summariser.pipeline.schema import HEADLINE_CHARS
 from summariser.pipeline.summary import summarise
 from tests.fake_llm import FakeLLM
@@ -117,3 +118,28 @@ def test_an_article_written_in_that_script_keeps_it(settings: Settings) -> None:
                        llm=FakeLLM([reply(summary=summary, headline="Ministers meet",
                                           key_points=[1])]))
     assert result.summary == summary
+
+
+US_ARTICLE = ("The Commerce Department unveiled plans on Thursday for chip factories in the U.S. "
+              "The plans include two research hubs and new grants for factories.\n\n"
+              "Officials said the hubs would open next year.")
+
+
+def test_an_initialism_the_model_spaced_out_is_written_as_the_article_writes_it(
+        settings: Settings) -> None:
+    """'the U. S. The plans' read as one sentence: cut by the cap, the whole summary went."""
+    spaced = ("The Commerce Department unveiled plans for chip factories in the U. S. The plans "
+              "include two research hubs and")
+    fake = FakeLLM([reply(summary=spaced, headline="Plans for U. S. chips")])
+    result = summarise(US_ARTICLE, settings, llm=fake)
+    assert result.mode == "model" and result.headline == "Plans for U.S. chips"
+    # two sentences again: the cut one ends as the article sentence it copies
+    assert result.summary == ("The Commerce Department unveiled plans for chip factories in the "
+                              "U.S. The plans include two research hubs and new grants for "
+                              "factories.")
+
+
+def test_an_initialism_the_article_spaces_out_too_is_kept() -> None:
+    article = resolve_article("Both U. S. and U.K. officials met on Monday in Geneva.")
+    assert article_initialisms(article, "U. S. and U. K. officials met.") == \
+        "U. S. and U.K. officials met."

@@ -22,9 +22,10 @@ from summariser.pipeline.schema import HEADLINE_CHARS, Draft, Mode
 
 def finalise(article: Article, draft: Draft) -> tuple[Draft, list[str], Mode]:
     notes: list[str] = []
-    written = own_scripts(article, draft.summary, notes)
+    written = own_scripts(article, article_initialisms(article, draft.summary), notes)
     kept = _supported_sentences(article, complete_sentences(written, notes, article), notes)
-    headline = _headline(article, own_scripts(article, draft.headline, notes), notes)
+    headline = _headline(article, own_scripts(
+        article, article_initialisms(article, draft.headline), notes), notes)
     mode: Mode = "model"
     summary = " ".join(kept)
     if not summary:
@@ -69,6 +70,22 @@ def own_scripts(article: Article, text: str, notes: list[str]) -> str:
     notes.append(f"characters of a script the article does not use were left out: "
                  f"{' '.join(_CJK.findall(text))!r}")
     return re.sub(r"[ \t]{2,}", " ", _CJK.sub("", text)).strip()
+
+
+# An initialism the model spaced out ('U. S.'): the sentence splitter reads 'the U. S. The ...'
+# as one sentence, so a summary of two became one, cut by the length cap.
+_SPACED_INITIALISM = re.compile(r"\b(?:[A-Z]\. ){1,4}[A-Z]\.")
+
+
+def article_initialisms(article: Article, text: str) -> str:
+    """`text` with each spaced-out initialism written as the article writes it ('U. S.' ->
+    'U.S.'), when the article writes it unspaced and never spaced."""
+    def unspaced(match: re.Match[str]) -> str:
+        spaced = match.group(0)
+        joined = spaced.replace(" ", "")
+        return joined if joined in article.text and spaced not in article.text else spaced
+
+    return _SPACED_INITIALISM.sub(unspaced, text)
 
 
 # A clause the summary may end on when its only sentence was cut: after ', ' or '; ' before a
