@@ -1,4 +1,4 @@
-"""The reply cache: what the model said for an article (the Draft kept, the usage of the calls
+"""The reply cache: what the model said for an article (the Reply kept, the usage of the calls
 that made it, and what happened on the way: re-asks, a split), keyed by everything that could
 change that reply (article text hash, prompt name/version/hash, backend, model and its
 parameters, the Reply's JSON schema). A re-run makes no model call.
@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from summariser.errors import ConfigError
-from summariser.pipeline.schema import Draft, Reply, Usage
+from summariser.pipeline.schema import Reply, Usage
 from summariser.redaction import json_dumps, redact
 
 # Bumped when the way a reply is made (re-asks, feedback, the split) changes meaning.
@@ -29,7 +29,7 @@ KINDS = (REPLIES, "judge", "results")
 
 
 class CachedReply(BaseModel):
-    draft: Draft
+    draft: Reply  # the name older entries have
     usage: Usage
     warnings: list[str] = Field(default_factory=list, description="how the reply was made")
 
@@ -67,7 +67,7 @@ class ReplyCache:
             return None
         try:  # json.loads: pydantic's reader rejects the \\udcNN of odd file names
             return CachedReply.model_validate(json.loads(raw))
-        except ValueError:  # written for another Draft type: a miss
+        except ValueError:  # written for another Reply type: a miss
             return None
 
     def put(self, key: str, reply: CachedReply) -> None:

@@ -2,10 +2,9 @@
 after the re-ask is dropped, and said in the warnings, so it is never shown as a fact. The
 summary ends on a full sentence (complete_sentences: the one the length cap cut is left out). A
 sentence of the summary with an unsupported figure or name goes; an unsupported headline gives
-way to the article's own title. The key points are the draft's (an extractive draft's), then
-the lead, the sentences of the article's main figures and its most salient other sentences
-(key_points). When nothing of the summary is left, the article's lead stands in and the result
-is marked extractive."""
+way to the article's own title. The key points are chosen from the article (key_points: the
+lead, the sentences of its main figures, its most salient other sentences). When nothing of the
+summary is left, the article's lead stands in and the result is marked extractive."""
 
 from __future__ import annotations
 
@@ -17,10 +16,10 @@ from summariser.pipeline.completion import completion
 from summariser.pipeline.extractive import fallback_headline, lead_summary
 from summariser.pipeline.key_points import complete_key_points
 from summariser.pipeline.results import findings
-from summariser.pipeline.schema import HEADLINE_CHARS, Draft, Mode
+from summariser.pipeline.schema import HEADLINE_CHARS, Draft, Mode, Reply
 
 
-def finalise(article: Article, draft: Draft) -> tuple[Draft, list[str], Mode]:
+def finalise(article: Article, draft: Reply) -> tuple[Draft, list[str], Mode]:
     notes: list[str] = []
     written = own_scripts(article, article_initialisms(article, draft.summary), notes)
     kept = _supported_sentences(article, complete_sentences(written, notes, article), notes)
@@ -33,7 +32,7 @@ def finalise(article: Article, draft: Draft) -> tuple[Draft, list[str], Mode]:
         mode = "extractive"
         notes.append("no supported sentence of the model's summary was left: the summary is "
                      "the article's lead")
-    points = complete_key_points(article, draft.key_points, summary)
+    points = complete_key_points(article, [], summary)
     return Draft(headline=headline, summary=summary, key_points=points), notes, mode
 
 

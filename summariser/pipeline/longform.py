@@ -10,7 +10,7 @@ from summariser.articles.models import Article, Sentence, number_sentences
 from summariser.config import Settings
 from summariser.llm.base import LLM, Generation, Message, context_size
 from summariser.llm.structured import ask
-from summariser.pipeline.schema import Draft, Reply
+from summariser.pipeline.schema import Reply
 from summariser.prompting.templates import Prompt, load_prompt
 
 _MARGIN = 64  # tokens kept free for the chat template's own markers
@@ -58,7 +58,7 @@ def _shown(article: Article, prompt: Prompt) -> list[Sentence]:
 
 def map_reduce(
     article: Article, parts: list[list[Sentence]], prompt: Prompt, llm: LLM, settings: Settings
-) -> tuple[Draft, list[Generation]]:
+) -> tuple[Reply, list[Generation]]:
     drafts: list[Reply] = []
     gens: list[Generation] = []
     for part in parts:
@@ -72,9 +72,5 @@ def map_reduce(
     )
     messages: list[Message] = merge_prompt.render(parts=parts_text)
     merged, _, more = ask(llm, messages, Merged, settings.max_tokens, settings.reasks)
-    return _combine(merged), gens + more
-
-
-def _combine(merged: Merged) -> Draft:
-    """Key points are chosen over the whole article afterwards (finalise), as for any draft."""
-    return Draft(headline=merged.headline, summary=merged.summary)
+    # key points are chosen over the whole article afterwards (finalise), as for any reply
+    return Reply(headline=merged.headline, summary=merged.summary), gens + more

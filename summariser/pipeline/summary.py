@@ -23,7 +23,7 @@ from summariser.pipeline.extractive import extractive_draft
 from summariser.pipeline.finalise import complete_sentences, finalise
 from summariser.pipeline.longform import map_reduce, split_for_context
 from summariser.pipeline.results import build_result, findings
-from summariser.pipeline.schema import Draft, Reply, SummaryResult, Usage
+from summariser.pipeline.schema import Reply, SummaryResult, Usage
 from summariser.prompting.templates import Prompt, load_prompt
 
 _CACHES: dict[Path, ReplyCache] = {}
@@ -104,7 +104,7 @@ def _generate(
     return result, CachedReply(draft=draft, usage=usage, warnings=made)
 
 
-def _finished(article: Article, draft: Draft, prompt: Prompt, llm: LLM, usage: Usage,
+def _finished(article: Article, draft: Reply, prompt: Prompt, llm: LLM, usage: Usage,
               warnings: list[str]) -> SummaryResult:
     """What the checker still does not support is dropped (finalise), then the result built."""
     final, notes, mode = finalise(article, draft)
@@ -128,10 +128,6 @@ def first_messages(article: Article, prompt: Prompt) -> list[Message]:
     return prompt.render(sentences=model_view(article, prompt.article_words))
 
 
-def _drafted(reply: Reply) -> Draft:
-    return Draft(headline=reply.headline, summary=reply.summary)
-
-
 def _findings(article: Article, draft: Reply) -> list[str]:
     """What is worth a second call: findings in the summary's complete sentences. A flagged
     headline is not: the article's own title replaces it (finalise), at no cost."""
@@ -140,8 +136,8 @@ def _findings(article: Article, draft: Reply) -> list[str]:
 
 def _ask_checked(
     article: Article, prompt: Prompt, llm: LLM, settings: Settings
-) -> tuple[Draft, list[Generation], list[str]]:
-    """The model's draft; when the checker finds unsupported figures, names or quotes in the
+) -> tuple[Reply, list[Generation], list[str]]:
+    """The model's reply; when the checker finds unsupported figures, names or quotes in the
     summary, the model is asked once more with the findings, and the reply with fewer
     findings is kept."""
     draft, history, gens = ask(llm, first_messages(article, prompt), Reply, settings.max_tokens,
@@ -149,7 +145,7 @@ def _ask_checked(
     items = _findings(article, draft)
     notes: list[str] = []
     if not items:
-        return _drafted(draft), gens, notes
+        return draft, gens, notes
     listed = "\n".join(f"- {item}" for item in items)
     history = [*history, Message(role="user", content=(
         "A fact check of your JSON against the article found these problems:\n"
@@ -160,12 +156,12 @@ def _ask_checked(
         retry, _, more = ask(llm, history, Reply, settings.max_tokens, 0)
     except ReplyError as exc:
         notes.append("the re-asked reply was unusable")
-        return _drafted(draft), gens + exc.generations, notes
+        return draft, gens + exc.generations, notes
     if len(_findings(article, retry)) > len(items):
         notes.append("the re-asked reply was worse and was not kept")
     else:
         draft = retry
-    return _drafted(draft), gens + more, notes
+    return draft, gens + more, notes
 
 
 def _usage(gens: list[Generation], started: float) -> Usage:
