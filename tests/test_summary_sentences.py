@@ -143,3 +143,14 @@ def test_an_initialism_the_article_spaces_out_too_is_kept() -> None:
     article = resolve_article("Both U. S. and U.K. officials met on Monday in Geneva.")
     assert article_initialisms(article, "U. S. and U. K. officials met.") == \
         "U. S. and U.K. officials met."
+
+
+def test_the_recheck_reads_spaced_initialisms_as_finalise_does(settings: Settings) -> None:
+    """A wrong figure before 'the U. S. The ...' is found before the reply is kept, so the
+    model is asked again, as for any summary with a finding."""
+    wrong = ("The Commerce Department pledged $999 million for chip factories in the U. S. The "
+             "plans include two research hubs and")
+    good = "The Commerce Department unveiled plans for chip factories in the U.S."
+    fake = FakeLLM([reply(summary=wrong), reply(summary=good)])
+    result = summarise(US_ARTICLE, settings, llm=fake)
+    assert result.usage.calls == 2 and result.summary == good

@@ -20,7 +20,7 @@ from summariser.llm.deadline import article_deadline
 from summariser.llm.structured import ReplyError, ask
 from summariser.pipeline.cache import CachedReply, ReplyCache, cache_key
 from summariser.pipeline.extractive import extractive_draft
-from summariser.pipeline.finalise import complete_sentences, finalise
+from summariser.pipeline.finalise import article_initialisms, complete_sentences, finalise
 from summariser.pipeline.longform import map_reduce, split_for_context
 from summariser.pipeline.results import build_result, findings
 from summariser.pipeline.schema import Reply, SummaryResult, Usage
@@ -130,8 +130,10 @@ def first_messages(article: Article, prompt: Prompt) -> list[Message]:
 
 def _findings(article: Article, draft: Reply) -> list[str]:
     """What is worth a second call: findings in the summary's complete sentences. A flagged
-    headline is not: the article's own title replaces it (finalise), at no cost."""
-    return findings(article, "\n".join(complete_sentences(draft.summary, [])))
+    headline is not: the article's own title replaces it (finalise), at no cost. The summary
+    is read as finalise reads it (its initialisms as the article writes them)."""
+    summary = article_initialisms(article, draft.summary)
+    return findings(article, "\n".join(complete_sentences(summary, [])))
 
 
 def _ask_checked(
