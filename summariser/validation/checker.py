@@ -22,6 +22,7 @@ from pathlib import Path
 
 from summariser.articles.models import Article
 from summariser.validation.claims import check_claims, split_sentences
+from summariser.validation.codes import check_codes
 from summariser.validation.figures import check_figures
 from summariser.validation.long_articles import article_for, restore
 from summariser.validation.models import CheckInput, ClaimInput, FigureCheck, ValidationReport
@@ -96,7 +97,7 @@ def check_items(article: Article, given: CheckInput) -> ValidationReport:
         return ValidationReport(ok=False)
     return ValidationReport(
         ok=True,
-        figures=_unique(check_figures(article, text)) if text else [],
+        figures=_unique(check_figures(article, text) + check_codes(article, text)) if text else [],
         names=check_listed_roles(article, given.roles, check_names(article, text, given.names)),
         quotes=check_quotes(article, text),
         claims=check_claims(article, given.claims),

@@ -80,8 +80,11 @@ def _blank(text: str, spans: list[tuple[int, int]], keep: bool) -> str:
     return out
 
 
-def _sentence_of(article: Article, starts: list[int], pos: int) -> int | None:
-    """The number of the sentence holding `pos` (`starts`: the sentences' starts, in order)."""
+def sentence_of(article: Article, pos: int, starts: list[int] | None = None) -> int | None:
+    """The number of the sentence holding `pos` (`starts`: the sentences' starts, in order,
+    when the caller has them)."""
+    if starts is None:
+        starts = [s.start for s in article.sentences]
     i = bisect_right(starts, pos) - 1
     if i >= 0 and pos < article.sentences[i].end:
         return article.sentences[i].index
@@ -98,7 +101,7 @@ def _build_index(article: Article) -> NameIndex:
     furniture_text = _blank(article.text, spans, keep=True)
     toks = tokens(body_text)  # once: names, words and vocabulary all read the same tokens
     starts = [s.start for s in article.sentences]
-    body = [Place(n, _sentence_of(article, starts, n.start))
+    body = [Place(n, sentence_of(article, n.start, starts))
             for n in find_names(body_text, source=True, toks=toks)]
     furniture = [Place(n, None) for n in find_names(furniture_text, source=True)] if spans else []
     words = [(part, t.start, t.end) for t in toks for part in t.word.split("-") if part]
