@@ -160,6 +160,18 @@ def test_judge_adds_verdicts_and_a_contradiction_fails(
     assert len(model.calls) == 3  # the reply that was not JSON was asked again
 
 
+def test_a_judge_saying_its_sentences_do_not_state_a_claim_fails_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    model = FakeLLM([{"verdict": "supported"}, {"verdict": "not enough information"}])
+    monkeypatch.setattr(summariser.llm, "get_llm", lambda settings: model)
+    code, report = run_json(capsys, SEED, write(tmp_path, GOOD), "--judge")
+    assert code == 1 and report["ok"] is False
+    assert report["claims"][0]["problems"] == []
+    assert report["claims"][1]["problems"] == [
+        "the judge model says its sentences do not state it"]
+
+
 def test_judge_model_failure_is_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
