@@ -54,3 +54,19 @@ def test_real_model_summarises_a_seed_article_and_the_rerun_is_cached(cache: Pat
     assert cached["usage"]["cached"] is True
     assert cached["summary"] == result["summary"]
     assert cached["validation"] == result["validation"]  # checked again, by the same checker
+
+
+def test_real_model_judges_a_faithful_claim_supported_and_an_added_fact_not(
+    cache: Path, tmp_path: Path
+) -> None:
+    faithful = tmp_path / "faithful.txt"
+    faithful.write_text("Zarif and Tleuberdi signed a memorandum of understanding.")
+    added = tmp_path / "added.txt"  # nothing the checker fails: names and words of the article
+    added.write_text("Zarif and Tleuberdi signed a memorandum of understanding on oil pipelines.")
+    verdicts = []
+    for summary in (faithful, added):
+        done = run_cli("check", SEED, str(summary), "--judge", "--format", "json", cache=cache)
+        assert done.returncode in (0, 1), done.stderr
+        verdicts.append([c["judge"] for c in json.loads(done.stdout)["claims"]])
+    assert verdicts[0] == ["supported"]
+    assert verdicts[1] != ["supported"]
