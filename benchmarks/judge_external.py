@@ -1,10 +1,10 @@
 """`check --judge` on human-labelled summaries (development figures): the checker alone, the
 judge model alone, and both as `check --judge` runs them (a summary fails when either fails it),
 with the judge's model calls and generated tokens. Sets: SummEdits news, per half of the dev
-file (documents 0-4, rules tuned on them; 5-9 held back), or the CLIFF val cut (a correct
-summary is a consistent one).
+file (documents 0-4, rules tuned on them; 5-9 held back), the CLIFF val cut (a correct
+summary is a consistent one), or the seed labelled sets (evals/labelled).
 
-    python benchmarks/judge_external.py [--set news|cliff] [--docs 0-9] [--limit N]
+    python benchmarks/judge_external.py [--set news|cliff|seeds] [--docs 0-9] [--limit N]
         [--prompt judge] [--cache PATH] [--cached-only]
 
 The judge runs through the same backends as `summariser check --judge` (the embedded model
@@ -61,9 +61,8 @@ class VerdictCache:
 
     @staticmethod
     def key(model: str, prompt: str, claim: ClaimCheck) -> str:
-        raw = json.dumps([model, claim.text, [s.text for s in claim.evidence]])
-        if prompt != "judge":  # keys of the shipped prompt stay as they were
-            raw += prompt
+        """`prompt`: the prompt file's hash, so a changed prompt is asked again."""
+        raw = json.dumps([model, prompt, claim.text, [s.text for s in claim.evidence]])
         return hashlib.sha256(raw.encode()).hexdigest()[:24]
 
     def add(self, item: dict[str, Any]) -> None:
@@ -92,8 +91,9 @@ class Counted:
 def _verdict(claim: ClaimCheck, llm: LLM, cache: VerdictCache, tally: dict[str, float],
              prompt: str) -> str | None:
     from summariser.pipeline.judge import judge_claim
+    from summariser.prompting.templates import load_prompt
 
-    key = cache.key(llm.name, prompt, claim)
+    key = cache.key(llm.name, load_prompt(prompt).hash, claim)
     if key not in cache.seen and cache.read_only:
         return None
     if key not in cache.seen:
@@ -109,11 +109,19 @@ def _verdict(claim: ClaimCheck, llm: LLM, cache: VerdictCache, tally: dict[str, 
     return str(item["verdict"])
 
 
-Item = tuple[str, str, ext.Row]  # the set's name, the source document, the labelled summary
+# the set's name, the source (article text, or a seed's path), the labelled summary
+Item = tuple[str, str | Path, ext.Row]
 
 
 def _rows(name: str, docs: range, limit: int | None) -> list[Item]:
-    if name == "cliff":
+    out: list[Item]
+    if name == "seeds":
+        from summariser.evaluation.labelled import default_cases
+
+        out = [(f"seeds-{c.group}", ROOT / "seeds" / f"{c.article}.txt",
+                ext.Row(0, c.summary, c.label != "corrupted"))
+               for c in default_cases(ROOT / "evals" / "labelled")]
+    elif name == "cliff":
         out = [("cliff", r.doc, ext.Row(0, r.summary, r.correct)) for r in ext.cliff()]
     else:
         out = [("news-dev" if n in ext.NEWS_DEV_DOCS else "news-held", g.doc, row)
@@ -124,14 +132,15 @@ def _rows(name: str, docs: range, limit: int | None) -> list[Item]:
 def _judge_all(rows: list[Item], llm: LLM, cache: VerdictCache,
                prompt: str) -> tuple[list[Judged], dict[str, float]]:
     from summariser.articles.build import article_from_text
+    from summariser.articles.load import load_article
     from summariser.validation import check
 
     tally = {"claims": 0.0, "calls": 0.0, "tokens": 0.0, "seconds": 0.0}
-    articles: dict[str, Article] = {}
+    articles: dict[str | Path, Article] = {}
     out = []
     for name, doc, row in rows:
         if doc not in articles:
-            articles[doc] = article_from_text(doc)
+            articles[doc] = load_article(doc) if isinstance(doc, Path) else article_from_text(doc)
         article = articles[doc]
         report = check(article, row.summary)
         verdicts = [_verdict(c, llm, cache, tally, prompt) for c in report.claims]
@@ -168,8 +177,9 @@ def main() -> None:
     from summariser.llm import get_llm
 
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--set", choices=["news", "cliff"], default="news",
-                   help="SummEdits news (dev file) or the CLIFF val cut (correct = consistent)")
+    p.add_argument("--set", choices=["news", "cliff", "seeds"], default="news",
+                   help="SummEdits news (dev file), the CLIFF val cut (correct = consistent) "
+                        "or the seed labelled sets (evals/labelled)")
     p.add_argument("--docs", default="0-9", help="news documents, e.g. 0-4 or 5-9")
     p.add_argument("--limit", type=int, help="only the first N rows (a quick look)")
     p.add_argument("--cache", type=Path,
@@ -182,7 +192,7 @@ def main() -> None:
     rows = _rows(args.set, range(int(first), int(last or first) + 1), args.limit)
     results, tally = _judge_all(rows, get_llm(Settings.from_env()),
                                 VerdictCache(args.cache, args.cached_only), args.prompt)
-    for half in ("news-dev", "news-held", "cliff"):
+    for half in ("news-dev", "news-held", "cliff", "seeds-hand", "seeds-smollm2"):
         part = [r for r in results if r.set == half]
         for flag in FLAGS:
             if part:
