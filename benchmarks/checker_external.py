@@ -141,7 +141,7 @@ def _line(name: str, outs: list[Outcome]) -> str:
     alarms = sum(o.flagged for o in good)
     catch = caught / len(bad) if bad else float("nan")
     alarm = alarms / len(good) if good else float("nan")
-    bacc = (catch + 1 - alarm) / 2 if bad and good else float("nan")
+    bacc = ext.balanced_accuracy(caught, len(bad), alarms, len(good))
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for o in bad:
         for k in o.kinds:

@@ -83,5 +83,12 @@ def cliff(path: Path = CLIFF_CSV) -> list[CliffRow]:
                          _spans(r["annotated_span"])) for r in csv.DictReader(f)]
 
 
+def balanced_accuracy(caught: int, bad: int, alarms: int, good: int) -> float:
+    """(share of inconsistent summaries flagged + share of consistent ones passed) / 2."""
+    if not bad or not good:
+        return float("nan")
+    return (caught / bad + 1 - alarms / good) / 2
+
+
 def has_digit(text: str) -> bool:
     return re.search(r"\d", text) is not None

@@ -156,7 +156,7 @@ def _line(name: str, rows: list[Judged], flag: str) -> str:
     good = [r for r in rows if r.consistent]
     caught = sum(_flagged(r, flag) for r in bad)
     alarms = sum(_flagged(r, flag) for r in good)
-    rate = (caught / max(len(bad), 1) + 1 - alarms / max(len(good), 1)) / 2
+    rate = ext.balanced_accuracy(caught, len(bad), alarms, len(good))
     return (f"{name:10} {flag:20} caught {caught:3}/{len(bad):<3} false alarms "
             f"{alarms:3}/{len(good):<3} balanced {100 * rate:5.1f}%")
 
