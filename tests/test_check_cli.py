@@ -170,6 +170,13 @@ def test_a_judge_saying_its_sentences_do_not_state_a_claim_fails_it(
     assert report["claims"][0]["problems"] == []
     assert report["claims"][1]["problems"] == [
         "the judge model says its sentences do not state it"]
+    model.replies = [{"verdict": "supported"}, {"verdict": "not enough information"}]
+    assert cli(["check", SEED, write(tmp_path, GOOD)]) == 0
+    capsys.readouterr()
+    assert cli(["check", SEED, write(tmp_path, GOOD), "--judge"]) == 1
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "Not supported by the source: - claim" in shown
+    assert "not enough information (judge) (the judge model says its sentences do not" in shown
 
 
 def test_judge_model_failure_is_one_line(

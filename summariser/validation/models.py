@@ -163,11 +163,18 @@ class ValidationReport:
                  for f in self.figures if f.status not in ("supported", "derived")]
         lines += [f"name {n.text!r}: {n.status}" for n in self.names if n.status != "supported"]
         lines += [f"quote {q.text!r}: {q.status}" for q in self.quotes if q.status != "supported"]
-        lines += [f"claim {c.text!r}: {c.status}" + (f" ({'; '.join(why)})" if why else "")
-                  for c in self.claims if c.status != "supported"
+        lines += [f"claim {c.text!r}: {_verdict(c)}" + (f" ({'; '.join(why)})" if why else "")
+                  for c in self.claims if _verdict(c) != "supported"
                   for why in [[*c.problems, *(f"{f.kind}: {f.note}" for f in c.findings
                                              if f.kind != "novel_word")]]]
         return lines
+
+
+def _verdict(claim: ClaimCheck) -> str:
+    """The checker's status, or the judge model's verdict where only the judge fails it."""
+    if claim.status == "supported" and claim.judge not in (None, "supported"):
+        return f"{claim.judge} (judge)"
+    return claim.status
 
 
 @dataclass(kw_only=True)
