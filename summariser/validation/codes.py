@@ -10,8 +10,9 @@ a changed digit there is a wrong number all the same. Each code of a summary is 
 - `unsupported` when the article has neither.
 A code is letters meeting digits where the letters are no ordinary word: capitals ("COVID-19",
 "G7"), a capital after the first letter ("CoV-2", "mRNA-1345") or a word the dictionary lacks.
-"Under-20", "post-2020" and "Top-10" are words with a number, left to the figure parser; so are
-period labels ("Q3", "H1", "FY2023"), which it reads."""
+Not codes: period labels ("Q3", "H1", "FY2023"), which the figure parser reads, and words with
+a number ("post-2020", which it reads as a year; "Under-20", "Top-10", which it skips as
+identifiers, as it skips digits before letters, "5G": those no check reads yet)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from summariser.articles.models import Article
 from summariser.validation.memo import Memo
 from summariser.validation.models import FigureCheck, SourceSpan, sentence_span
-from summariser.validation.name_index import sentence_of
+from summariser.validation.name_index import sentence_at
 from summariser.validation.wordlist import dictionary
 
 # hyphen-joined runs of letters and digits in which letters meet digits (the look-ahead keeps
@@ -83,15 +84,14 @@ def check_codes(article: Article, text: str) -> list[FigureCheck]:
 
 
 def _check(article: Article, code: _Code, source: list[_Code]) -> FigureCheck:
-    same = [s for s in source if s.key == code.key]
-    if same:
-        return _figure(article, code, "supported", same[0])
-    other = [s for s in source if s.shape == code.shape]
-    if other:
-        return _figure(article, code, "mismatch", other[0],
-                       f"the article writes {other[0].text}, not {code.text}")
-    stem = re.search(rf"(?<![\w-]){re.escape(code.letters)}(?![\w-])", article.text, re.I)
-    if len(code.letters) >= 3 and stem:
+    if same := next((s for s in source if s.key == code.key), None):
+        return _figure(article, code, "supported", same)
+    if other := next((s for s in source if s.shape == code.shape), None):
+        return _figure(article, code, "mismatch", other,
+                       f"the article writes {other.text}, not {code.text}")
+    stem = len(code.letters) >= 3 and re.search(
+        rf"(?<![\w-]){re.escape(code.letters)}(?![\w-])", article.text, re.I)
+    if stem:
         return _figure(article, code, "supported", _Code(stem.group(), stem.start()),
                        f"the article writes {stem.group()} without the number")
     return FigureCheck(text=code.text, kind="code", status="unsupported",
@@ -99,9 +99,8 @@ def _check(article: Article, code: _Code, source: list[_Code]) -> FigureCheck:
 
 
 def _figure(article: Article, code: _Code, status: str, src: _Code, note: str = "") -> FigureCheck:
+    held = sentence_at(article, src.start)
     span = SourceSpan(start=src.start, end=src.start + len(src.text), text=src.text,
-                      sentence=sentence_of(article, src.start))
-    sentence = next((sentence_span(s) for s in article.sentences if s.index == span.sentence),
-                    None)
+                      sentence=held.index if held else None)
     return FigureCheck(text=code.text, kind="code", status=status,  # type: ignore[arg-type]
-                       source=span, sentence=sentence, note=note)
+                       source=span, sentence=sentence_span(held) if held else None, note=note)

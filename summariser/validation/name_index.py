@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from summariser.articles.models import Article
+from summariser.articles.models import Article, Sentence
 from summariser.validation.memo import Memo
 from summariser.validation.name_parts import Name, Vocabulary, find_names, tokens, vocabulary
 
@@ -80,14 +80,14 @@ def _blank(text: str, spans: list[tuple[int, int]], keep: bool) -> str:
     return out
 
 
-def sentence_of(article: Article, pos: int, starts: list[int] | None = None) -> int | None:
-    """The number of the sentence holding `pos` (`starts`: the sentences' starts, in order,
-    when the caller has them)."""
+def sentence_at(article: Article, pos: int, starts: list[int] | None = None) -> Sentence | None:
+    """The sentence holding `pos` (`starts`: the sentences' starts, in order, when the caller
+    has them)."""
     if starts is None:
         starts = [s.start for s in article.sentences]
     i = bisect_right(starts, pos) - 1
     if i >= 0 and pos < article.sentences[i].end:
-        return article.sentences[i].index
+        return article.sentences[i]
     return None
 
 
@@ -101,7 +101,7 @@ def _build_index(article: Article) -> NameIndex:
     furniture_text = _blank(article.text, spans, keep=True)
     toks = tokens(body_text)  # once: names, words and vocabulary all read the same tokens
     starts = [s.start for s in article.sentences]
-    body = [Place(n, sentence_of(article, n.start, starts))
+    body = [Place(n, s.index if (s := sentence_at(article, n.start, starts)) else None)
             for n in find_names(body_text, source=True, toks=toks)]
     furniture = [Place(n, None) for n in find_names(furniture_text, source=True)] if spans else []
     words = [(part, t.start, t.end) for t in toks for part in t.word.split("-") if part]
