@@ -7,10 +7,10 @@ summary is a consistent one), or the seed labelled sets (evals/labelled).
     python benchmarks/judge_external.py [--set news|cliff|seeds] [--docs 0-9] [--limit N]
         [--prompt judge] [--cache PATH] [--cached-only]
 
-The judge runs through the same backends as `summariser check --judge` (the embedded model
-unless SUMMARISER_MODEL / OPENAI_BASE_URL say otherwise). Verdicts are kept in a JSON-lines
-file (--cache, default ~/.cache/summariser/judge-external.jsonl) keyed by the claim, its
-evidence and the model, so an interrupted run resumes where it stopped."""
+The judge is `check --judge`'s own (pipeline/judge.py), through the same backends (the embedded
+model unless SUMMARISER_MODEL / OPENAI_BASE_URL say otherwise). Its replies are kept in a
+JSON-lines file (--cache, default ~/.cache/summariser/judge-external.jsonl) keyed by the request,
+so an interrupted run resumes where it stopped and a changed prompt is asked again."""
 
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ import argparse
 import hashlib
 import json
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,7 +32,6 @@ import external_sets as ext  # noqa: E402
 
 from summariser.articles.models import Article  # noqa: E402
 from summariser.llm.base import LLM, Generation, Message  # noqa: E402
-from summariser.validation.models import ClaimCheck  # noqa: E402
 
 
 @dataclass
@@ -43,70 +41,48 @@ class Judged:
     rules: bool  # the checker alone fails it
     judge: bool  # the judge says some claim is contradicted
     unsure: bool  # the judge says some claim has not enough information
+    judged: bool  # `check --judge` fails it (pipeline/judge.py's judge_report)
 
 
-class VerdictCache:
-    """Verdicts by (model, prompt, claim, evidence): one JSON object a line, appended as they
-    come."""
+class NotKept(Exception):
+    """--cached-only: the reply to this request is not in the file."""
 
-    def __init__(self, path: Path, read_only: bool = False) -> None:
-        self.path = path
-        self.read_only = read_only  # verdicts not in the file are not asked for
+
+class KeptReplies:
+    """A backend whose replies are kept by request (model, messages, schema, budget), one JSON
+    object a line: an interrupted run resumes, a changed prompt is asked again. Counts the
+    calls, generated tokens and seconds of every reply it gives, kept or new."""
+
+    def __init__(self, llm: LLM, path: Path, read_only: bool = False) -> None:
+        self.llm, self.backend, self.name = llm, llm.backend, llm.name
+        self.path, self.read_only = path, read_only
+        self.tally = {"calls": 0.0, "tokens": 0.0, "seconds": 0.0}
         self.seen: dict[str, dict[str, Any]] = {}
         if path.exists():
             for line in path.read_text(encoding="utf-8").splitlines():
                 item = json.loads(line)
-                self.seen[item["key"]] = item
+                self.seen[item["key"]] = item["generation"]
         path.parent.mkdir(parents=True, exist_ok=True)
-
-    @staticmethod
-    def key(model: str, prompt: str, claim: ClaimCheck) -> str:
-        """`prompt`: the prompt file's hash, so a changed prompt is asked again."""
-        raw = json.dumps([model, prompt, claim.text, [s.text for s in claim.evidence]])
-        return hashlib.sha256(raw.encode()).hexdigest()[:24]
-
-    def add(self, item: dict[str, Any]) -> None:
-        self.seen[str(item["key"])] = item
-        with self.path.open("a", encoding="utf-8") as f:
-            f.write(json.dumps(item) + "\n")
-
-
-class Counted:
-    """A backend whose generations are kept, to count the judge's calls and tokens."""
-
-    def __init__(self, llm: LLM) -> None:
-        self.llm, self.backend, self.name = llm, llm.backend, llm.name
-        self.generations: list[Generation] = []
 
     def params(self) -> dict[str, Any]:
         return self.llm.params()
 
     def generate(self, messages: list[Message], schema: type[BaseModel],
                  max_tokens: int) -> Generation:
-        gen = self.llm.generate(messages, schema, max_tokens)
-        self.generations.append(gen)
+        raw = json.dumps([self.name, [m.model_dump() for m in messages], schema.__name__,
+                          max_tokens])
+        key = hashlib.sha256(raw.encode()).hexdigest()[:24]
+        if key not in self.seen:
+            if self.read_only:
+                raise NotKept(key)
+            self.seen[key] = self.llm.generate(messages, schema, max_tokens).model_dump()
+            with self.path.open("a", encoding="utf-8") as f:
+                f.write(json.dumps({"key": key, "generation": self.seen[key]}) + "\n")
+        gen = Generation(**self.seen[key])
+        for name, value in (("calls", 1), ("tokens", gen.completion_tokens),
+                            ("seconds", gen.seconds)):
+            self.tally[name] += value
         return gen
-
-
-def _verdict(claim: ClaimCheck, llm: LLM, cache: VerdictCache, tally: dict[str, float],
-             prompt: str) -> str | None:
-    from summariser.pipeline.judge import judge_claim
-    from summariser.prompting.templates import load_prompt
-
-    key = cache.key(llm.name, load_prompt(prompt).hash, claim)
-    if key not in cache.seen and cache.read_only:
-        return None
-    if key not in cache.seen:
-        counted, started = Counted(llm), time.perf_counter()
-        verdict = judge_claim(claim, counted, prompt)
-        cache.add({"key": key, "verdict": verdict, "calls": len(counted.generations),
-                   "tokens": sum(g.completion_tokens for g in counted.generations),
-                   "seconds": round(time.perf_counter() - started, 2)})
-    item = cache.seen[key]
-    for name in ("calls", "tokens", "seconds"):
-        tally[name] += float(item[name])
-    tally["claims"] += 1
-    return str(item["verdict"])
 
 
 # the set's name, the source (article text, or a seed's path), the labelled summary
@@ -129,26 +105,31 @@ def _rows(name: str, docs: range, limit: int | None) -> list[Item]:
     return out[:limit] if limit else out
 
 
-def _judge_all(rows: list[Item], llm: LLM, cache: VerdictCache,
-               prompt: str) -> tuple[list[Judged], dict[str, float]]:
+def _judge_all(rows: list[Item], llm: KeptReplies,
+               prompt: str) -> tuple[list[Judged], int]:
+    """Each row checked, then judged as `check --judge` does; rows with a reply not kept are
+    left out under --cached-only. Returns the rows and the number of claims judged."""
     from summariser.articles.build import article_from_text
     from summariser.articles.load import load_article
+    from summariser.pipeline.judge import judge_report
     from summariser.validation import check
 
-    tally = {"claims": 0.0, "calls": 0.0, "tokens": 0.0, "seconds": 0.0}
     articles: dict[str | Path, Article] = {}
-    out = []
+    out, claims = [], 0
     for name, doc, row in rows:
         if doc not in articles:
             articles[doc] = load_article(doc) if isinstance(doc, Path) else article_from_text(doc)
-        article = articles[doc]
-        report = check(article, row.summary)
-        verdicts = [_verdict(c, llm, cache, tally, prompt) for c in report.claims]
-        if None in verdicts:
-            continue  # --cached-only: a claim of this row has no verdict yet
-        out.append(Judged(name, row.consistent, not report.ok, "contradicted" in verdicts,
-                          "not enough information" in verdicts))
-    return out, tally
+        report = check(articles[doc], row.summary)
+        rules = not report.ok
+        try:
+            judge_report(report, llm, prompt)
+        except NotKept:
+            continue
+        claims += len(report.claims)
+        verdicts = {c.judge for c in report.claims}
+        out.append(Judged(name, row.consistent, rules, "contradicted" in verdicts,
+                          "not enough information" in verdicts, not report.ok))
+    return out, claims
 
 
 def _line(name: str, rows: list[Judged], flag: str) -> str:
@@ -169,7 +150,7 @@ FLAGS = ("checker", "judge contradicted", "judge not supported", "check --judge"
 def _flagged(r: Judged, flag: str) -> bool:
     return {"checker": r.rules, "judge contradicted": r.judge,
             "judge not supported": r.judge or r.unsure,
-            "check --judge": r.rules or r.judge or r.unsure}[flag]
+            "check --judge": r.judged}[flag]
 
 
 def main() -> None:
@@ -186,19 +167,19 @@ def main() -> None:
                    default=Path.home() / ".cache" / "summariser" / "judge-external.jsonl")
     p.add_argument("--prompt", default="judge", help="the judge prompt: a name or a .md path")
     p.add_argument("--cached-only", action="store_true",
-                   help="no model call: score the rows whose claims all have a verdict")
+                   help="no model call: score the rows whose judge replies are all kept")
     args = p.parse_args()
     first, _, last = args.docs.partition("-")
     rows = _rows(args.set, range(int(first), int(last or first) + 1), args.limit)
-    results, tally = _judge_all(rows, get_llm(Settings.from_env()),
-                                VerdictCache(args.cache, args.cached_only), args.prompt)
+    llm = KeptReplies(get_llm(Settings.from_env()), args.cache, args.cached_only)
+    results, judged = _judge_all(rows, llm, args.prompt)
     for half in ("news-dev", "news-held", "cliff", "seeds-hand", "seeds-smollm2"):
         part = [r for r in results if r.set == half]
         for flag in FLAGS:
             if part:
                 print(_line(half, part, flag))
-    claims = max(tally["claims"], 1)
-    print(f"{len(results)} summaries, {int(tally['claims'])} claims judged: "
+    tally, claims = llm.tally, max(judged, 1)
+    print(f"{len(results)} summaries, {judged} claims judged: "
           f"{tally['calls'] / claims:.2f} calls and {tally['tokens'] / claims:.1f} generated "
           f"tokens a claim, {tally['seconds'] / claims:.1f} s a claim (this machine)")
 

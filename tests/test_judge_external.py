@@ -1,5 +1,6 @@
-"""benchmarks/judge_external.py scores the checker, the judge and both from kept verdicts: a fake
-model stands in for the judge (no model, no external data)."""
+"""benchmarks/judge_external.py scores the checker, the judge and `check --judge` (the product's
+own judge_report) from kept replies: a fake model stands in for the judge (no model, no
+external data)."""
 
 from __future__ import annotations
 
@@ -17,22 +18,24 @@ ROWS = [("news-dev", DOC, bench.ext.Row(0, "The council approved the new library
         ("news-held", DOC, bench.ext.Row(7, "The library will cost $4 million.", False))]
 
 
-def test_verdicts_are_scored_per_half_and_kept_for_the_next_run(tmp_path: Path) -> None:
-    cache = tmp_path / "verdicts.jsonl"
+def test_replies_are_scored_per_set_and_kept_for_the_next_run(tmp_path: Path) -> None:
+    kept = tmp_path / "replies.jsonl"
     model = FakeLLM([{"verdict": "supported"}, {"verdict": "contradicted"},
                      {"verdict": "not enough information"}])
-    results, tally = bench._judge_all(ROWS, model, bench.VerdictCache(cache), "judge")
-    assert [(r.set, r.judge, r.unsure) for r in results] == [
-        ("news-dev", False, False), ("news-dev", True, False), ("news-held", False, True)]
-    assert tally["claims"] == 3 and tally["calls"] == 3
+    llm = bench.KeptReplies(model, kept)
+    results, claims = bench._judge_all(ROWS, llm, "judge")
+    assert [(r.set, r.judge, r.unsure, r.judged) for r in results] == [
+        ("news-dev", False, False, False), ("news-dev", True, False, True),
+        ("news-held", False, True, True)]
+    assert claims == 3 and llm.tally["calls"] == 3
     line = bench._line("news-dev", results[:2], "judge contradicted")
     assert "caught   1/1   false alarms   0/1" in line
 
-    again, _ = bench._judge_all(ROWS, FakeLLM([]), bench.VerdictCache(cache, True), "judge")
-    assert [(r.judge, r.unsure) for r in again] == [(r.judge, r.unsure) for r in results]
+    again, _ = bench._judge_all(ROWS, bench.KeptReplies(FakeLLM([]), kept, True), "judge")
+    assert again == results
 
 
-def test_cached_only_skips_rows_whose_claims_have_no_verdict(tmp_path: Path) -> None:
-    cache = bench.VerdictCache(tmp_path / "none.jsonl", read_only=True)
-    results, tally = bench._judge_all(ROWS, FakeLLM([]), cache, "judge")
-    assert results == [] and tally["claims"] == 0
+def test_cached_only_skips_rows_whose_replies_are_not_kept(tmp_path: Path) -> None:
+    llm = bench.KeptReplies(FakeLLM([]), tmp_path / "none.jsonl", read_only=True)
+    results, claims = bench._judge_all(ROWS, llm, "judge")
+    assert results == [] and claims == 0

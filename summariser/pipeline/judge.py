@@ -39,11 +39,12 @@ def judge_claim(claim: ClaimCheck, llm: LLM, prompt_name: str = "judge") -> Verd
     return reply.verdict
 
 
-def judge_report(report: ValidationReport, llm: LLM) -> ValidationReport:
+def judge_report(report: ValidationReport, llm: LLM,
+                 prompt_name: str = "judge") -> ValidationReport:
     """Sets each claim's `judge` verdict; one that is not 'supported' is also listed as a
     problem and fails the report."""
     for claim in report.claims:
-        claim.judge = judge_claim(claim, llm)
+        claim.judge = judge_claim(claim, llm, prompt_name)
         if claim.judge != "supported":
             claim.problems.append(_PROBLEMS[claim.judge])
             report.ok = False
