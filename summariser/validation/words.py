@@ -26,6 +26,9 @@ so some such than that the their theirs them themselves then there these they th
 thus to too under until up upon us very via was we were what when where whether which while who
 whom whose why will with within without would yet you your yours yourself also said says say
 saying told according added noted stated its it's one's well like new two three
+among amongst amid amidst toward towards onto unto beside versus whilst although though whereas
+unless despite whoever whichever whatever whereby wherein thereby hence therefore moreover
+nevertheless however another several
 """)
 
 # Figure contexts also leave out number and scale words: the figure itself carries them.
