@@ -64,6 +64,17 @@ def test_novel_words_are_reported_and_an_unknown_name_fails() -> None:
     assert any(f.kind == "novel_name" for f in named.claims[0].findings)
 
 
+def test_a_changed_weekday_is_the_figure_check_finding_not_a_novel_name() -> None:
+    article = article_from_text("The council approved the new terminal on Tuesday, the mayor "
+                                "said.\n\nWork on the site will start in the spring.")
+    report = check(article, "The council approved the new terminal on Wednesday.")
+    assert not report.ok
+    assert [(f.text, f.status) for f in report.figures] == [("Wednesday", "mismatch")]
+    assert not [f for f in report.claims[0].findings if f.kind == "novel_name"]
+    assert [f.kind for f in check(article, "Gazprom approved the terminal on Tuesday.")
+            .claims[0].findings] == ["novel_name"]
+
+
 def test_sentence_opening_word_is_not_a_name() -> None:
     report = check(ARTICLE, "However, the harbour master welcomed the decision.")
     assert report.ok, report.problems()
