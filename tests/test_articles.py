@@ -12,6 +12,7 @@ from summariser.articles.build import article_from_text
 from summariser.articles.load import find_articles, load_article
 from summariser.articles.models import Article
 from summariser.errors import InputError
+from summariser.validation import check
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 SEEDS = sorted(SEEDS_DIR.glob("*.txt"))
@@ -150,6 +151,21 @@ def test_general_furniture_patterns() -> None:
         "The ministers at the ceremony", "Sources said the talks would continue."]
     assert {f.kind for f in article.furniture} >= {"byline", "image-name", "photo-credit",
                                                    "check-also", "teaser", "boilerplate"}
+
+
+def test_a_cross_reference_between_sentences_is_a_teaser_and_its_figures_are_not_support(
+        ) -> None:
+    text = ("Gilead reported a 26.3% decline in sales. (Also see \"Biktarvy Sales Cross $10bn "
+            "Mark\" - Scrip, 2 Feb, 2023.) Pfizer expects sales of Paxlovid to fall.\n\n"
+            "Analysts (see also: our guide to vaccines) expect more cuts.\n")
+    article = article_from_text(text)
+    assert_consistent(article)
+    assert [s.text for s in article.sentences] == [
+        "Gilead reported a 26.3% decline in sales.", "Pfizer expects sales of Paxlovid to fall.",
+        "Analysts (see also: our guide to vaccines) expect more cuts."]  # inside: left alone
+    assert [f.kind for f in article.furniture] == ["teaser"]
+    report = check(article, "Gilead's sales crossed $10bn.")
+    assert [(f.text, f.status) for f in report.figures] == [("$10bn", "boilerplate")]
 
 
 def test_hard_wrapped_lines_are_joined_into_one_sentence() -> None:

@@ -14,8 +14,9 @@ from summariser.articles.models import Furniture, strip_span
 # --- page furniture: patterns general to scraped news pages, matched against stripped lines ---
 
 ELLIPSIS = re.compile(r"(?:…|\.\.\.|\[(?:…|\.\.\.)\])$")
-_RELATED = (r"(?:check|read|see) also|read more|also read|related(?: articles| posts| stories"
-            r"| news| content)?|more (?:stories|news)|you (?:may|might) also like"
+_RELATED = (r"(?:check|read|see) also|also (?:read|see)|read more"
+            r"|related(?: articles| posts| stories| news| content)?|more (?:stories|news)"
+            r"|you (?:may|might) also like"
             r"|recommended(?: for you)?|most (?:read|popular|viewed)|trending(?: now)?")
 # Whole lines that are never article text ("date" lines carry the article's date).
 _LINE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -45,6 +46,9 @@ PHOTO_CREDIT = re.compile(
     r"\s+/\s+(?:[A-Z][\w.&'’\-]*|[a-z][\w\-]*\.[a-z]{2,})(?:\s+[A-Z][\w.&'’\-]*){0,3}$"
     r"|\s*[(\[](?i:file )?(?i:photo|image|picture|credit)s?(?: by)?\s*[:/]?\s*"
     r"[^()\[\]]{1,50}[)\]]$")
+# A cross-reference to another article inside a paragraph: '(Also see "Gilead CAR-T Joins
+# Billion-Dollar Club" - Scrip, 2 Feb, 2023.)'; its headline's figures are not the article's.
+INLINE_RELATED = re.compile(rf"\((?i:{_RELATED})\s*:?\s+[^()]{{1,250}}\)")
 MARKUP = re.compile(r"(?:#{1,6}|[-*+>•])\s+")  # Markdown headings, list items and quotes
 
 
@@ -117,6 +121,12 @@ def strip_furniture(text: str) -> Cleaned:
     return out
 
 
+def _between_sentences(before: str) -> bool:
+    """Whether a span opens its line or follows a sentence's end: one inside a sentence is left
+    to it (cutting it out would split the sentence in two)."""
+    return not before.strip() or before.rstrip()[-1] in ".!?\"”’"
+
+
 def _split_line(text: str, start: int, end: int, where: tuple[int, int], out: Cleaned) -> None:
     """Records the furniture inside a body line (date marker, image names, photo credit) and
     keeps the rest as body pieces."""
@@ -127,6 +137,10 @@ def _split_line(text: str, start: int, end: int, where: tuple[int, int], out: Cl
               for m in IMAGE_NAME.finditer(text, spans[-1][1] if spans else start, end)]
     if m := PHOTO_CREDIT.search(text, spans[-1][1] if spans else start, end):
         spans.append((m.start(), end, "photo-credit"))
+    spans += [(m.start(), m.end(), "teaser") for m in INLINE_RELATED.finditer(text, start, end)
+              if _between_sentences(text[start:m.start()])
+              and not any(a < m.end() and m.start() < b for a, b, _ in spans)]
+    spans.sort()
     cursor = start
     for a, b, kind in [*spans, (end, end, "")]:
         if kind:
