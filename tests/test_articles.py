@@ -168,6 +168,23 @@ def test_a_cross_reference_between_sentences_is_a_teaser_and_its_figures_are_not
     assert [(f.text, f.status) for f in report.figures] == [("$10bn", "boilerplate")]
 
 
+@pytest.mark.parametrize(("text", "date"), [
+    ("Ministers meet in Astana\n\nASTANA, March 14, 2023 - The ministers met.\n", "2023-03-14"),
+    ("LONDON, 14 March 2023 (Reuters) - Oil rose.\n\nIt fell later.\n", "2023-03-14"),
+    ("NEW YORK, Jan. 5, 2021 -- Stocks rose.\n", "2021-01-05"),
+    ("WASHINGTON (AP) - Oil rose on March 3, 2022.\n", None),  # a date in a sentence
+    ("Oil rose. LONDON, March 14, 2023 - a dateline opens the body or is none.\n", None),
+])
+def test_a_wire_dateline_opening_the_body_gives_the_article_its_date(text: str,
+                                                                     date: str | None) -> None:
+    article = article_from_text(text)
+    assert article.date == date
+    if date == "2023-03-14":  # relative dates are read against it: "last year" is 2022
+        body = text + "\nTrade rose 20 percent last year.\n"
+        assert check(article_from_text(body), "Trade rose 20 percent in 2022.").ok
+        assert not check(article_from_text(body), "Trade rose 20 percent in 2021.").ok
+
+
 def test_hard_wrapped_lines_are_joined_into_one_sentence() -> None:
     article = article_from_text("The ministers met in La Paz on Monday. They signed\n"
                                 "two agreements worth $10 million and\n"

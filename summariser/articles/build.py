@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+from summariser.articles.dates import dateline_date
 from summariser.articles.furniture import Piece, strip_furniture
 from summariser.articles.models import Article, Sentence
 from summariser.articles.sentences import TERMINAL, sentence_spans
@@ -20,6 +21,12 @@ def _title(sentences: list[Sentence], first: Piece | None) -> str | None:
     text = head.text
     shaped = 2 <= len(text.split()) <= 20 and len(text) <= 150 and text[-1] not in ".,;:…"
     return text if shaped and (text[0].isupper() or text[0] in "0123456789“\"‘'") else None
+
+
+def _dateline(text: str, sentences: list[Sentence], title: str | None) -> str | None:
+    """The date of a wire dateline opening the body (after the headline, if there is one)."""
+    first = sentences[1] if title is not None and len(sentences) > 1 else sentences[0]
+    return dateline_date(text[first.start:])
 
 
 def build_article(text: str, path: str | None, title: str | None = None,
@@ -39,9 +46,10 @@ def _build(text: str, path: str | None, title: str | None, date: str | None) -> 
     sentences = [Sentence(index=i, start=a, end=b, text=text[a:b])
                  for i, (a, b) in enumerate(spans, 1)]
     title = _title(sentences, clean.pieces[0] if clean.pieces else None) or title
+    date = date or clean.date or _dateline(text, sentences, title)
     last = sentences[-1].text
     return Article(
-        path=path, text=text, title=title, date=date or clean.date, sentences=sentences,
+        path=path, text=text, title=title, date=date, sentences=sentences,
         furniture=sorted(clean.furniture, key=lambda f: f.start),
         truncated=last != title and not TERMINAL.search(last),
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),

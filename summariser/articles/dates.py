@@ -1,5 +1,6 @@
-"""The article's own date, from its header furniture (never from body sentences): the date and
-time patterns that furniture lines are made of, and `iso_date`."""
+"""The article's own date, from its header furniture or a wire dateline opening its body (never
+from other body sentences): the date and time patterns that furniture lines are made of,
+`iso_date` and `dateline_date`."""
 
 from __future__ import annotations
 
@@ -60,3 +61,16 @@ def iso_date(text: str) -> str | None:
     if m["y"]:
         return iso_of(m["y"], m["m"], m["d"])
     return iso_of(m["y2"] or m["y3"], m["mon"] or m["mon3"], m["d2"] or m["d3"])
+
+
+# A wire dateline opening the body: 'ASTANA, March 14, 2023 - ', 'LONDON, 14 March 2023
+# (Reuters) -': a place in capitals, the full date, an agency, a dash. Its date is the article's.
+_DATELINE = re.compile(
+    rf"[A-Z][A-Z.'’ -]{{1,40}}(?:,\s*[A-Z][\w.'’ -]{{1,30}})?,\s*{DATE}"
+    r"\s*(?:\([A-Z][\w ]{1,20}\)\s*)?[-–—]{1,2}\s")
+
+
+def dateline_date(text: str) -> str | None:
+    """The ISO date of a dateline at the start of `text` (the first body line), if any."""
+    m = _DATELINE.match(text)
+    return iso_date(m.group()) if m else None
