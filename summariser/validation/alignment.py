@@ -18,6 +18,7 @@ from functools import lru_cache
 from summariser.articles.models import Article, Sentence
 from summariser.gc_pause import gc_paused
 from summariser.validation.lexicon import base_forms
+from summariser.validation.memo import once
 from summariser.validation.words import STOP_WORDS, WORD, fold, stem
 
 ALIGNED = 3
@@ -106,11 +107,15 @@ def _score(claim: list[frozenset[str]], sentence_keys: frozenset[str],
 
 def sentence_scores(article: Article, text: str) -> list[float]:
     """For each article sentence (in order), the summed rarity of the words it shares with
-    `text`."""
-    index = _index(article)
-    claim = [t.keys & index.all_keys for t in content(tokens(text))]
-    claim = [ks for ks in claim if ks]
-    return [_score(claim, ks, index.weight) for ks in index.keysets]
+    `text` (once per check: a claim is aligned, then scored again by the checks of its figures
+    and words)."""
+    def score() -> list[float]:
+        index = _index(article)
+        claim = [t.keys & index.all_keys for t in content(tokens(text))]
+        claim = [ks for ks in claim if ks]
+        return [_score(claim, ks, index.weight) for ks in index.keysets]
+
+    return once(("scores", article.sha256, len(article.sentences), text), score)
 
 
 def align(article: Article, text: str, n: int = ALIGNED) -> list[Sentence]:

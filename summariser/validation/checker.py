@@ -25,7 +25,9 @@ from summariser.validation.claims import check_claims, split_sentences
 from summariser.validation.codes import check_codes
 from summariser.validation.figures import check_figures
 from summariser.validation.long_articles import article_for, restore
+from summariser.validation.memo import one_check
 from summariser.validation.models import CheckInput, ClaimInput, FigureCheck, ValidationReport
+from summariser.validation.name_index import claim_names
 from summariser.validation.names import check_names
 from summariser.validation.quotes import check_quotes
 from summariser.validation.roles import check_listed_roles
@@ -90,18 +92,23 @@ def check(
 
 
 def check_items(article: Article, given: CheckInput) -> ValidationReport:
-    """The figures, names, quotes and claims of `given`, each checked against `article`."""
+    """The figures, names, quotes and claims of `given`, each checked against `article`
+    (in one memo.one_check: a claim's names and figures are read once for all its checks)."""
     extra = [c.text for c in given.claims if c.text not in given.text]
     text = "\n".join([given.text, *extra]).strip()
     if not text and not given.names:
         return ValidationReport(ok=False)
-    return ValidationReport(
-        ok=True,
-        figures=_unique(check_figures(article, text) + check_codes(article, text)) if text else [],
-        names=check_listed_roles(article, given.roles, check_names(article, text, given.names)),
-        quotes=check_quotes(article, text),
-        claims=check_claims(article, given.claims),
-    )
+    with one_check():
+        claim_names(article, text, [c.text for c in given.claims])  # the summary's, by span
+        return ValidationReport(
+            ok=True,
+            figures=_unique(check_figures(article, text) + check_codes(article, text))
+            if text else [],
+            names=check_listed_roles(article, given.roles,
+                                     check_names(article, text, given.names)),
+            quotes=check_quotes(article, text),
+            claims=check_claims(article, given.claims),
+        )
 
 
 NOTHING_CHECKED = ("nothing in the summary could be checked: it has no figure, name, quote or "

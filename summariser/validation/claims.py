@@ -26,8 +26,7 @@ from summariser.validation.alignment import align
 from summariser.validation.figures import checked_figures, figures_in, figures_match
 from summariser.validation.meaning import check_meaning, verdict
 from summariser.validation.models import ClaimCheck, ClaimInput, SourceSpan, sentence_span
-from summariser.validation.name_index import Scope, name_index
-from summariser.validation.name_parts import find_names
+from summariser.validation.name_index import Scope, name_index, text_names
 from summariser.validation.names import check_name
 from summariser.validation.words import SENTENCE_END, content_words
 
@@ -81,7 +80,7 @@ def _name_problems(article: Article, text: str, cited: list[Sentence] | None
         index, {s.index for s in cited}, [(s.start, s.end) for s in cited])
     partial: list[str] = []
     unsupported: list[str] = []
-    for name in find_names(text, index.vocab):
+    for name in text_names(article, text)[1]:
         if narrow is not None and check_name(name, narrow).status == "supported":
             continue
         result = check_name(name, whole)

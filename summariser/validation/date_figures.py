@@ -146,3 +146,20 @@ def weekdays_agree(c: Figure, s: Figure) -> bool:
     cw = c.value if c.kind == "weekday" else weekday_of(c.iso)
     sw = s.value if s.kind == "weekday" else weekday_of(s.iso)
     return cw is not None and sw is not None and int(cw) == int(sw)
+
+
+def dates_agree(c: Figure, s: Figure, years: set[str] | None = None) -> bool:
+    """A claimed date against a source date: the same, or the claim less precise (a month, a
+    day without its year); a full claimed date against the same day without a year when the
+    article body states that year (`years`) elsewhere."""
+    ci, si = c.iso or "", s.iso or ""
+    if ci == si:
+        return True
+    if len(ci) == 4:  # a month alone: "--11"
+        return (si[2:4] if si.startswith("--") else si[5:7]) == ci[2:]
+    if ci.startswith("--"):
+        return si.endswith(ci[1:])
+    if len(ci) == 7:
+        return si.startswith(ci)
+    # a full claimed date against "April 7": the year must occur elsewhere in the body
+    return years is not None and si == "-" + ci[4:] and ci[:4] in years

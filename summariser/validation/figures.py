@@ -37,13 +37,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 
 import summariser.validation.figure_patterns as P
 from summariser.articles.models import Article
 from summariser.validation.alignment import sentence_scores
 from summariser.validation.arithmetic import AMOUNTS, candidates, describe
-from summariser.validation.date_figures import Calendar, weekdays_agree
+from summariser.validation.date_figures import Calendar, dates_agree, weekdays_agree
 from summariser.validation.figure_counts import counts_numbered_list, listed_after
 from summariser.validation.figure_support import (
     claim_sentence,
@@ -52,7 +53,7 @@ from summariser.validation.figure_support import (
     restates,
 )
 from summariser.validation.figure_values import is_round, rounds_to, values_agree
-from summariser.validation.memo import Memo
+from summariser.validation.memo import Memo, once
 from summariser.validation.models import FigureCheck, SourceSpan, sentence_span
 from summariser.validation.numbers import Figure, parse_figures
 from summariser.validation.words import stem
@@ -98,11 +99,14 @@ def _score(claim: dict[str, int], src: _Src) -> float:
     return sum(1.0 / (d * src.dist[w]) for w, d in claim.items() if w in src.dist)
 
 
+def _key(article: Article) -> str:
+    return f"{article.sha256}:{len(article.sentences)}:" + str(
+        [(f.start, f.end) for f in article.furniture])
+
+
 def _source(article: Article) -> _Source:
     """The article's figures with their sentence and furniture, cached by the text's hash."""
-    key = f"{article.sha256}:{len(article.sentences)}:"
-    key += str([(f.start, f.end) for f in article.furniture])
-    return _CACHE.get(key, lambda: _index(article))
+    return _CACHE.get(_key(article), lambda: _index(article))
 
 
 def _index(article: Article) -> _Source:
@@ -125,20 +129,6 @@ def _index(article: Article) -> _Source:
     if article.date:
         years.add(article.date[:4])
     return _Source(figures, body, years)
-
-
-def _dates_agree(c: Figure, s: Figure, years: set[str] | None = None) -> bool:
-    ci, si = c.iso or "", s.iso or ""
-    if ci == si:
-        return True
-    if len(ci) == 4:  # a month alone: "--11"
-        return (si[2:4] if si.startswith("--") else si[5:7]) == ci[2:]
-    if ci.startswith("--"):
-        return si.endswith(ci[1:])
-    if len(ci) == 7:
-        return si.startswith(ci)
-    # a full claimed date against "April 7": the year must occur elsewhere in the body
-    return years is not None and si == "-" + ci[4:] and ci[:4] in years
 
 
 def _is_age(f: Figure) -> bool:
@@ -165,7 +155,7 @@ def _match(c: Figure, s: Figure, years: set[str] | None = None) -> bool:
     if not _same_kind(c, s):
         return False
     if c.kind == "date":
-        return _dates_agree(c, s, years)
+        return dates_agree(c, s, years)
     if c.kind == "year" and s.kind == "date":
         return (s.iso or "")[:4] == f"{c.value:.0f}"
     if s.value is None:
@@ -351,10 +341,14 @@ def checked_figures(article: Article, text: str) -> list[tuple[Figure, FigureChe
     """Each figure in `text` with its check against `article`. A "the two X" that the source
     neither states nor contradicts is a reference, not a figure, and is left out; so is a
     count of the names listed right after it ("two friends, Steve and Carly": figure_counts)."""
-    src = _source(article)
+    src, key = _source(article), _key(article)
     out = []
-    for c in parse_figures(text, Calendar.of(article.date)):
-        check = _check_one(article, src, c, claim_sentence(text, c))
+    for c in once(("figures", key, article.date, text),
+                  lambda: parse_figures(text, Calendar.of(article.date))):
+        sentence = claim_sentence(text, c)
+        # once per check: a claim's figure is the summary's too (a check reads no offset of it)
+        check = once(("figure", key, repr(replace(c, start=0, end=0)), sentence),
+                     partial(_check_one, article, src, c, sentence))
         if not (check.status == "unsupported"
                 and (_is_reference(text, c) or listed_after(text, c))):
             out.append((c, check))

@@ -8,8 +8,16 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from summariser.articles.models import Article, Sentence
-from summariser.validation.memo import Memo
-from summariser.validation.name_parts import Name, Vocabulary, find_names, tokens, vocabulary
+from summariser.validation.memo import Memo, keep, once
+from summariser.validation.name_parts import (
+    Name,
+    Tok,
+    Vocabulary,
+    find_names,
+    names_within,
+    tokens,
+    vocabulary,
+)
 
 _CACHE_SIZE = 32
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -93,6 +101,35 @@ def sentence_at(article: Article, pos: int, starts: list[int] | None = None) -> 
 
 def name_index(article: Article) -> NameIndex:
     return _CACHE.get(article.sha256, lambda: _build_index(article))
+
+
+def text_names(article: Article, text: str) -> tuple[list[Tok], list[Name]]:
+    """The tokens and names of a summary's (or a claim's) `text`, read with the article's
+    vocabulary; once per check (memo.once), as the summary's names, its claims' names and their
+    roles check read the same texts."""
+    def read() -> tuple[list[Tok], list[Name]]:
+        toks = tokens(text)
+        return toks, find_names(text, name_index(article).vocab, toks=toks)
+
+    return once(("names", article.sha256, text), read)
+
+
+def claim_names(article: Article, text: str, claims: list[str]) -> None:
+    """Reads the names of summary `text` once and, into the same memo as text_names, each
+    claim's (a sentence of the summary) taken from them where reading the claim alone gives the
+    same (name_parts.names_within); the others are read alone when first asked for."""
+    toks, names = text_names(article, text)
+    spans, pos = [], 0
+    for claim in claims:
+        at = text.find(claim, pos)
+        at = text.find(claim) if at < 0 else at
+        if at >= 0:
+            spans.append((at, at + len(claim)))
+            pos = at + len(claim)
+    found = names_within(text, toks, names, name_index(article).vocab, spans)
+    for (start, end), read in zip(spans, found, strict=True):
+        if read is not None:
+            keep(("names", article.sha256, text[start:end]), read)
 
 
 def _build_index(article: Article) -> NameIndex:

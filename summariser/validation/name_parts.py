@@ -11,8 +11,9 @@ token carrying their countries, so 'Islamic Republic of Iran' and 'Iranian' both
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from summariser.validation.countries import country_at
@@ -291,6 +292,78 @@ def find_names(text: str, vocab: Vocabulary | None = None, *, source: bool = Fal
         toks = _merge_countries(run)
         found.append(Name(text[run[0].start: run[-1].end], run[0].start, run[-1].end, toks))
     return found
+
+
+def names_within(text: str, toks: list[Tok], names: list[Name], vocab: Vocabulary,
+                 spans: list[tuple[int, int]]) -> list[tuple[list[Tok], list[Name]] | None]:
+    """For each span of `text` (a sentence of a summary: a claim), its tokens and names as
+    find_names reads it alone with `vocab`, taken from those of the whole `text` read with it
+    (its `toks` and `names`), offsets moved; None where reading it alone can differ, so the
+    caller reads it (_Parts.alike)."""
+    parts = _Parts(text, toks, names, vocab)
+    return [parts.within(start, end) for start, end in spans]
+
+
+@dataclass
+class _Parts:
+    text: str
+    toks: list[Tok]
+    names: list[Name]
+    vocab: Vocabulary
+    starts: list[int] = field(init=False)  # of the tokens, to find a span's by bisection
+    titles: list[tuple[int, int]] = field(init=False)
+    lower: Counter[str] = field(init=False)  # how often the text writes each word in lower case
+
+    def __post_init__(self) -> None:
+        self.starts = [t.start for t in self.toks]
+        self.titles = title_lines(self.text)
+        self.lower = Counter(t.word for t in self.toks if t.text.islower())
+
+    def within(self, start: int, end: int) -> tuple[list[Tok], list[Name]] | None:
+        first, last = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        if not self.alike(start, end, first, last):
+            return None
+        moved = {id(t): _moved(t, start) for t in self.toks[first:last]}
+        return list(moved.values()), [
+            Name(n.text, n.start - start, n.end - start,
+                 [moved.get(id(t)) or _moved(t, start) for t in n.toks])
+            for n in self.names if start <= n.start and n.end <= end]
+
+    def alike(self, start: int, end: int, first: int, last: int) -> bool:
+        """Whether text[start:end] alone reads as inside the text. Not when a token could run
+        over a boundary, on a headline line, when its first word does not open a sentence of the
+        text ('Mr. | Zarif', 'the U.S. | Trade'), its last word is one letter (no word follows
+        it alone), a name runs across a boundary, or a word opening a sentence of it is written
+        in lower case only elsewhere in the text (find_names adds a text's own lower-case words
+        to the vocabulary, which decides such words; function words never are names there, and
+        the source's words decide before: _Reader.is_name)."""
+        mine = self.toks[first:last]
+        if (not _apart(self.text, start, end) or title_lines(self.text[start:end])
+                or any(a < end and start < b for a, b in self.titles)
+                or any(n.start < start < n.end or n.start < end < n.end for n in self.names)):
+            return False
+        if mine and (not _sentence_start(self.text, self.toks, first) or len(mine[-1].text) == 1):
+            return False
+        skip = (FUNCTION_WORDS, self.vocab.names, self.vocab.lower)
+        return not any(
+            t.capitalised and self.lower[t.word] and not any(t.word in words for words in skip)
+            and _sentence_start(self.text, self.toks, first + i)
+            and not any(u.word == t.word and u.text.islower() for u in mine)
+            for i, t in enumerate(mine))
+
+
+def _moved(tok: Tok, by: int) -> Tok:
+    return Tok(tok.text, tok.word, tok.start - by, tok.end - by, tok.possessive, tok.countries)
+
+
+def _apart(text: str, start: int, end: int) -> bool:
+    """No token runs over either end of text[start:end]: blank before it, blank after it or a
+    closing quotation mark after its own full stop (as summary sentences are split)."""
+    before = start == 0 or text[start - 1].isspace()
+    after = end == len(text) or text[end].isspace() or (
+        text[end - 1] in ".!?" and text[end] in "\"”’'"
+        and (end + 1 == len(text) or text[end + 1].isspace()))
+    return before and after
 
 
 def name_from_text(text: str) -> list[Name]:

@@ -38,13 +38,12 @@ from summariser.validation.name_index import (
     flat,
     is_acronym,
     name_index,
+    text_names,
 )
 from summariser.validation.name_parts import (
     CONNECTORS,
     Name,
     Tok,
-    Vocabulary,
-    find_names,
     name_from_text,
 )
 from summariser.validation.words import wordset
@@ -354,15 +353,14 @@ def check_name(name: Name, scope: Scope, category: NameCategory | None = None) -
                      status="unsupported", note=note)
 
 
-def summary_names(text: str, given: Iterable[tuple[str, NameCategory]] = (),
-                  vocab: Vocabulary | None = None) -> list[tuple[Name, NameCategory | None]]:
-    """The names to check: those listed (with their category), then those found in the text,
+def summary_names(found: list[Name], given: Iterable[tuple[str, NameCategory]] = ()
+                  ) -> list[tuple[Name, NameCategory | None]]:
+    """The names to check: those listed (with their category), then those `found` in the text,
     each once."""
     out: list[tuple[Name, NameCategory | None]] = []
     seen: set[tuple[str, ...]] = set()
     listed = [(n, c) for raw, c in given for n in name_from_text(raw)]
-    found = [(n, None) for n in find_names(text, vocab)]
-    for name, category in [*listed, *found]:
+    for name, category in [*listed, *((n, None) for n in found)]:
         if name.key not in seen:
             seen.add(name.key)
             out.append((name, category))
@@ -373,5 +371,5 @@ def check_names(article: Article, text: str,
                 given: Iterable[tuple[str, NameCategory]] = ()) -> list[NameCheck]:
     """One NameCheck per name listed in `given` or found in `text`."""
     scope = Scope(name_index(article))
-    return [check_name(name, scope, category)
-            for name, category in summary_names(text, given, scope.index.vocab)]
+    _, found = text_names(article, text)
+    return [check_name(name, scope, category) for name, category in summary_names(found, given)]

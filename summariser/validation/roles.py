@@ -21,8 +21,8 @@ from summariser.validation.alignment import tokens as word_tokens
 from summariser.validation.countries import country_at
 from summariser.validation.memo import Memo
 from summariser.validation.models import MeaningFinding, NameCheck, sentence_span
-from summariser.validation.name_index import name_index
-from summariser.validation.name_parts import CONNECTORS, Name, Tok, Vocabulary, find_names, tokens
+from summariser.validation.name_index import text_names
+from summariser.validation.name_parts import CONNECTORS, Name, Tok, find_names, tokens
 from summariser.validation.names import ORG_WORDS, TITLES, category_of
 from summariser.validation.words import fold, wordset
 
@@ -76,11 +76,11 @@ def _before(toks: list[Tok], start: int) -> list[Tok]:
     return out
 
 
-def mentions(text: str, vocab: Vocabulary | None) -> list[Mention]:
-    """The people of `text` named with a title or a country before them."""
-    words = tokens(text)
+def mentions(text: str, words: list[Tok], names: list[Name]) -> list[Mention]:
+    """The people named with a title or a country before them, among the `names` of `text`
+    (whose tokens are `words`)."""
     out = []
-    for name in find_names(text, vocab, source=vocab is None, toks=words):
+    for name in names:
         titled, core = split_title(name.toks)
         if not core or not all(t.capitalised for t in core):
             continue
@@ -125,7 +125,9 @@ def source_mentions(article: Article, surname: str | None = None
         if surname is not None and surname not in src.folded[i]:
             continue
         if i not in src.mentions:
-            src.mentions[i] = mentions(sentence.text, None)
+            words = tokens(sentence.text)
+            names = find_names(sentence.text, source=True, toks=words)
+            src.mentions[i] = mentions(sentence.text, words, names)
         out += [(sentence, m) for m in src.mentions[i]]
     return out
 
@@ -148,7 +150,7 @@ def check_roles(article: Article, text: str) -> list[MeaningFinding]:
     if _nobody_titled(article, text):
         return []
     out = []
-    for claim in mentions(text, name_index(article).vocab):
+    for claim in mentions(text, *text_names(article, text)):
         # only the sentences holding the surname can name the same person
         same = [(s, m) for s, m in source_mentions(article, claim.surname) if _same(claim, m)]
         person = text[claim.start:claim.end]
