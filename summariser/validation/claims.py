@@ -27,7 +27,7 @@ from summariser.validation.figures import checked_figures, figures_in, figures_m
 from summariser.validation.meaning import check_meaning, verdict
 from summariser.validation.models import ClaimCheck, ClaimInput, SourceSpan, sentence_span
 from summariser.validation.name_index import Scope, name_index, text_names
-from summariser.validation.names import check_name
+from summariser.validation.names import check_name, in_article
 from summariser.validation.words import SENTENCE_END, content_words
 
 OVERLAP_MIN = 0.5
@@ -75,7 +75,6 @@ def _figure_problems(article: Article, text: str, cited: list[Sentence] | None
 def _name_problems(article: Article, text: str, cited: list[Sentence] | None
                    ) -> tuple[list[str], list[str]]:
     index = name_index(article)
-    whole = Scope(index)
     narrow = None if cited is None else Scope(
         index, {s.index for s in cited}, [(s.start, s.end) for s in cited])
     partial: list[str] = []
@@ -83,7 +82,7 @@ def _name_problems(article: Article, text: str, cited: list[Sentence] | None
     for name in text_names(article, text)[1]:
         if narrow is not None and check_name(name, narrow).status == "supported":
             continue
-        result = check_name(name, whole)
+        result = in_article(article, name)
         if result.status != "supported":
             unsupported.append(f"name {name.text!r} is {result.status}")
         elif narrow is not None:

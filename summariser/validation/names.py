@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from summariser.articles.models import Article
 from summariser.validation.countries import capital_of, forms_of, is_region
+from summariser.validation.memo import once
 from summariser.validation.models import NameCategory, NameCheck, SourceSpan
 from summariser.validation.name_forms import (
     compound_parts,
@@ -353,6 +354,17 @@ def check_name(name: Name, scope: Scope, category: NameCategory | None = None) -
                      status="unsupported", note=note)
 
 
+def in_article(article: Article, name: Name, category: NameCategory | None = None
+               ) -> NameCheck:
+    """check_name against the whole article body, once per check for each name as written (the
+    summary's names are its claims' names too): keyed by what check_name reads of the name, its
+    words and their offsets within it. Shared: a caller that changes the result copies it."""
+    shape = tuple((t.text, t.word, t.start - name.start, t.end - name.start, t.possessive,
+                   t.countries) for t in name.toks)
+    return once(("name", article.sha256, category, name.text, shape),
+                lambda: check_name(name, Scope(name_index(article)), category))
+
+
 def summary_names(found: list[Name], given: Iterable[tuple[str, NameCategory]] = ()
                   ) -> list[tuple[Name, NameCategory | None]]:
     """The names to check: those listed (with their category), then those `found` in the text,
@@ -370,6 +382,7 @@ def summary_names(found: list[Name], given: Iterable[tuple[str, NameCategory]] =
 def check_names(article: Article, text: str,
                 given: Iterable[tuple[str, NameCategory]] = ()) -> list[NameCheck]:
     """One NameCheck per name listed in `given` or found in `text`."""
-    scope = Scope(name_index(article))
     _, found = text_names(article, text)
-    return [check_name(name, scope, category) for name, category in summary_names(found, given)]
+    # copies: the report's items change afterwards (check_listed_roles, data_only)
+    return [replace(in_article(article, name, category))
+            for name, category in summary_names(found, given)]
