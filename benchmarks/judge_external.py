@@ -2,15 +2,18 @@
 judge model alone, and both as `check --judge` runs them (a summary fails when either fails it),
 with the judge's model calls and generated tokens. Sets: SummEdits news, per half of the dev
 file (documents 0-4, rules tuned on them; 5-9 held back), the CLIFF val cut (a correct
-summary is a consistent one), or the seed labelled sets (evals/labelled).
+summary is a consistent one), the seed labelled sets (evals/labelled), or another SummEdits
+domain (its first --limit rows).
 
-    python benchmarks/judge_external.py [--set news|cliff|seeds] [--docs 0-9] [--limit N]
-        [--prompt judge] [--cache PATH] [--cached-only]
+    python benchmarks/judge_external.py [--set news|cliff|seeds|DOMAIN] [--docs 0-9] [--limit N]
+        [--prompt judge] [--every-claim] [--cache PATH] [--cached-only]
 
-The judge is `check --judge`'s own (pipeline/judge.py), through the same backends (the embedded
-model unless SUMMARISER_MODEL / OPENAI_BASE_URL say otherwise). Its replies are kept in a
-JSON-lines file (--cache, default ~/.cache/summariser/judge-external.jsonl) keyed by the request,
-so an interrupted run resumes where it stopped and a changed prompt is asked again."""
+The judge is `check --judge`'s own (pipeline/judge.py): asked about the claims with a finding
+the checker only reports, or with --every-claim about every claim (as before), through the
+same backends (the embedded model unless SUMMARISER_MODEL / OPENAI_BASE_URL say otherwise).
+Its replies are kept in a JSON-lines file (--cache, default
+~/.cache/summariser/judge-external.jsonl) keyed by the request, so an interrupted run resumes
+where it stopped and a changed prompt is asked again."""
 
 from __future__ import annotations
 
@@ -99,14 +102,16 @@ def _rows(name: str, docs: range, limit: int | None) -> list[Item]:
                for c in default_cases(ROOT / "evals" / "labelled")]
     elif name == "cliff":
         out = [("cliff", r.doc, ext.Row(0, r.summary, r.correct)) for r in ext.cliff()]
+    elif name != "news":  # another SummEdits domain, every document
+        out = [(name, g.doc, row) for g in ext.summedits(name) for row in g.rows]
     else:
         out = [("news-dev" if n in ext.NEWS_DEV_DOCS else "news-held", g.doc, row)
                for n, g in enumerate(ext.summedits("news_dev")) if n in docs for row in g.rows]
     return out[:limit] if limit else out
 
 
-def _judge_all(rows: list[Item], llm: KeptReplies,
-               prompt: str) -> tuple[list[Judged], int]:
+def _judge_all(rows: list[Item], llm: KeptReplies, prompt: str,
+               every_claim: bool = False) -> tuple[list[Judged], int]:
     """Each row checked, then judged as `check --judge` does; rows with a reply not kept are
     left out under --cached-only. Returns the rows and the number of claims judged."""
     from summariser.articles.build import article_from_text
@@ -122,10 +127,10 @@ def _judge_all(rows: list[Item], llm: KeptReplies,
         report = check(articles[doc], row.summary)
         rules = not report.ok
         try:
-            judge_report(report, llm, prompt)
+            judge_report(report, llm, prompt, every_claim)
         except NotKept:
             continue
-        claims += len(report.claims)
+        claims += sum(c.judge is not None for c in report.claims)
         verdicts = {c.judge for c in report.claims}
         out.append(Judged(name, row.consistent, rules, "contradicted" in verdicts,
                           "not enough information" in verdicts, not report.ok))
@@ -158,30 +163,34 @@ def main() -> None:
     from summariser.llm import get_llm
 
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--set", choices=["news", "cliff", "seeds"], default="news",
-                   help="SummEdits news (dev file), the CLIFF val cut (correct = consistent) "
-                        "or the seed labelled sets (evals/labelled)")
+    others = [d for d in ext.summedits_domains() if d != "news_dev"]
+    p.add_argument("--set", choices=["news", "cliff", "seeds", *others], default="news",
+                   help="SummEdits news (dev file), the CLIFF val cut (correct = consistent), "
+                        "the seed labelled sets (evals/labelled) or another SummEdits domain")
     p.add_argument("--docs", default="0-9", help="news documents, e.g. 0-4 or 5-9")
     p.add_argument("--limit", type=int, help="only the first N rows (a quick look)")
     p.add_argument("--cache", type=Path,
                    default=Path.home() / ".cache" / "summariser" / "judge-external.jsonl")
     p.add_argument("--prompt", default="judge", help="the judge prompt: a name or a .md path")
+    p.add_argument("--every-claim", action="store_true",
+                   help="judge every claim, not only those with a finding the checker reports "
+                        "without failing")
     p.add_argument("--cached-only", action="store_true",
                    help="no model call: score the rows whose judge replies are all kept")
     args = p.parse_args()
     first, _, last = args.docs.partition("-")
     rows = _rows(args.set, range(int(first), int(last or first) + 1), args.limit)
     llm = KeptReplies(get_llm(Settings.from_env()), args.cache, args.cached_only)
-    results, judged = _judge_all(rows, llm, args.prompt)
-    for half in ("news-dev", "news-held", "cliff", "seeds-hand", "seeds-smollm2"):
+    results, judged = _judge_all(rows, llm, args.prompt, args.every_claim)
+    for half in dict.fromkeys(r.set for r in results):
         part = [r for r in results if r.set == half]
         for flag in FLAGS:
             if part:
                 print(_line(half, part, flag))
-    tally, claims = llm.tally, max(judged, 1)
-    print(f"{len(results)} summaries, {judged} claims judged: "
-          f"{tally['calls'] / claims:.2f} calls and {tally['tokens'] / claims:.1f} generated "
-          f"tokens a claim, {tally['seconds'] / claims:.1f} s a claim (this machine)")
+    tally, summaries = llm.tally, max(len(results), 1)
+    print(f"{len(results)} summaries, {judged} claims judged: {tally['calls'] / summaries:.2f} "
+          f"calls and {tally['tokens'] / summaries:.1f} generated tokens a summary, "
+          f"{tally['seconds'] / max(tally['calls'], 1):.1f} s a call (this machine)")
 
 
 if __name__ == "__main__":

@@ -147,17 +147,39 @@ def test_json_that_is_not_a_summary_is_exit_2(
     assert "does not parse" in one_line(capsys.readouterr().err)
 
 
-def test_judge_adds_verdicts_and_a_contradiction_fails(
+# Three claims the checker passes: one in the article's words, two with words none of their
+# sentences uses ('inked'; 'oil', 'pipelines'), which the checker reports without failing.
+REWORDED = ("Kazakh Foreign Minister Mukhtar Tleuberdi said trade between Kazakhstan and Iran "
+            "fell 37.2 percent to $237m in 2020. Zarif and Tleuberdi inked a memorandum of "
+            "understanding. Zarif and Tleuberdi signed a memorandum of understanding on oil "
+            "pipelines.")
+
+
+def test_judge_is_asked_about_claims_with_reported_words_and_a_contradiction_fails(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     model = FakeLLM([{"verdict": "supported"}, "not json", {"verdict": "contradicted"}])
     monkeypatch.setattr(summariser.llm, "get_llm", lambda settings: model)
-    code, report = run_json(capsys, SEED, write(tmp_path, GOOD), "--judge")
-    assert [c["judge"] for c in report["claims"]] == ["supported", "contradicted"]
+    code, report = run_json(capsys, SEED, write(tmp_path, REWORDED), "--judge")
+    assert [c["judge"] for c in report["claims"]] == [None, "supported", "contradicted"]
     assert code == 1 and report["ok"] is False
     first = model.calls[0]
-    assert "Tleuberdi" in first[-1].content and "[S" in first[-1].content
+    assert "inked" in first[-1].content and "[S" in first[-1].content
     assert len(model.calls) == 3  # the reply that was not JSON was asked again
+    # the judge's evidence: the claim's sentences, and the words the checker found
+    last = report["claims"][2]
+    assert last["evidence"] and [f["words"] for f in last["findings"]] == [["oil"], ["pipelines"]]
+    assert last["problems"] == ["the judge model says its sentences contradict it (the "
+                                "claim's words not in them: \"oil\", \"pipelines\")"]
+
+
+def test_a_summary_without_reported_words_costs_no_judge_call(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    model = FakeLLM([])
+    monkeypatch.setattr(summariser.llm, "get_llm", lambda settings: model)
+    code, report = run_json(capsys, SEED, write(tmp_path, GOOD), "--judge")
+    assert code == 0 and model.calls == [] and report["ok"] is True
 
 
 def test_a_judge_saying_its_sentences_do_not_state_a_claim_fails_it(
@@ -165,25 +187,27 @@ def test_a_judge_saying_its_sentences_do_not_state_a_claim_fails_it(
 ) -> None:
     model = FakeLLM([{"verdict": "supported"}, {"verdict": "not enough information"}])
     monkeypatch.setattr(summariser.llm, "get_llm", lambda settings: model)
-    code, report = run_json(capsys, SEED, write(tmp_path, GOOD), "--judge")
+    code, report = run_json(capsys, SEED, write(tmp_path, REWORDED), "--judge")
     assert code == 1 and report["ok"] is False
-    assert report["claims"][0]["problems"] == []
-    assert report["claims"][1]["problems"] == [
-        "the judge model says its sentences do not state it"]
+    assert report["claims"][1]["problems"] == []
+    assert report["claims"][2]["problems"] == [
+        "the judge model says its sentences do not state it (the claim's words not in them: "
+        '"oil", "pipelines")']
     model.replies = [{"verdict": "supported"}, {"verdict": "not enough information"}]
-    assert cli(["check", SEED, write(tmp_path, GOOD)]) == 0
+    assert cli(["check", SEED, write(tmp_path, REWORDED)]) == 0
     capsys.readouterr()
-    assert cli(["check", SEED, write(tmp_path, GOOD), "--judge"]) == 1
+    assert cli(["check", SEED, write(tmp_path, REWORDED), "--judge"]) == 1
     shown = " ".join(capsys.readouterr().out.split())
     assert "Not supported by the source: - claim" in shown
     assert "not enough information (judge) (the judge model says its sentences do not" in shown
+    assert "novel_word: oil" in shown  # the finding the judge was asked about, in the table
 
 
 def test_judge_model_failure_is_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr(summariser.llm, "get_llm", lambda settings: FakeLLM([]))
-    assert cli(["check", SEED, write(tmp_path, GOOD), "--judge"]) == 1
+    assert cli(["check", SEED, write(tmp_path, REWORDED), "--judge"]) == 1
     assert "no replies left" in one_line(capsys.readouterr().err)
 
 

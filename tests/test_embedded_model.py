@@ -56,17 +56,21 @@ def test_real_model_summarises_a_seed_article_and_the_rerun_is_cached(cache: Pat
     assert cached["validation"] == result["validation"]  # checked again, by the same checker
 
 
-def test_real_model_judges_a_faithful_claim_supported_and_an_added_fact_not(
+def test_real_model_judges_a_reworded_claim_supported_and_an_added_fact_not(
     cache: Path, tmp_path: Path
 ) -> None:
-    faithful = tmp_path / "faithful.txt"
-    faithful.write_text("Zarif and Tleuberdi signed a memorandum of understanding.")
-    added = tmp_path / "added.txt"  # nothing the checker fails: names and words of the article
+    """Both claims carry words the seed's sentences do not use ('inked'; 'oil', 'pipelines'),
+    which the checker reports without failing: the judge is asked about them, and must tell
+    a rewording from an added fact."""
+    reworded = tmp_path / "reworded.txt"
+    reworded.write_text("Zarif and Tleuberdi inked a memorandum of understanding.")
+    added = tmp_path / "added.txt"
     added.write_text("Zarif and Tleuberdi signed a memorandum of understanding on oil pipelines.")
-    verdicts = []
-    for summary in (faithful, added):
+    verdicts, codes = [], []
+    for summary in (reworded, added):
         done = run_cli("check", SEED, str(summary), "--judge", "--format", "json", cache=cache)
         assert done.returncode in (0, 1), done.stderr
+        codes.append(done.returncode)
         verdicts.append([c["judge"] for c in json.loads(done.stdout)["claims"]])
-    assert verdicts[0] == ["supported"]
-    assert verdicts[1] != ["supported"]
+    assert verdicts[0] == ["supported"] and codes[0] == 0
+    assert verdicts[1] != ["supported"] and None not in verdicts[1] and codes[1] == 1

@@ -13,9 +13,14 @@ bench = load_module(Path(__file__).resolve().parent.parent / "benchmarks" / "jud
 
 DOC = ("The council approved the new library on Monday. It will cost $4 million and open in "
        "2025. The mayor said the vote was close.")
-ROWS = [("news-dev", DOC, bench.ext.Row(0, "The council approved the new library.", True)),
-        ("news-dev", DOC, bench.ext.Row(0, "The council rejected the new library.", False)),
-        ("news-held", DOC, bench.ext.Row(7, "The library will cost $4 million.", False))]
+# each with a word none of its sentences uses (the checker reports it, fails nothing)
+ROWS = [("news-dev", DOC, bench.ext.Row(0, "The council gladly approved the new library.", True)),
+        ("news-dev", DOC, bench.ext.Row(0, "The council approved the library on a rainy Monday.",
+                                        False)),
+        ("news-held", DOC, bench.ext.Row(7, "The library will cost $4 million, paid by a bank.",
+                                         False))]
+PLAIN = [("news-dev", DOC, bench.ext.Row(0, "The council approved the new library.", True)),
+         ("news-dev", DOC, bench.ext.Row(0, "The council rejected the new library.", False))]
 
 
 def test_replies_are_scored_per_set_and_kept_for_the_next_run(tmp_path: Path) -> None:
@@ -39,3 +44,16 @@ def test_cached_only_skips_rows_whose_replies_are_not_kept(tmp_path: Path) -> No
     llm = bench.KeptReplies(FakeLLM([]), tmp_path / "none.jsonl", read_only=True)
     results, claims = bench._judge_all(ROWS, llm, "judge")
     assert results == [] and claims == 0
+
+
+def test_only_claims_with_reported_words_are_judged_unless_every_claim(tmp_path: Path) -> None:
+    """The claims of PLAIN have no such word, and the second one the checker fails itself."""
+    model = FakeLLM([])
+    results, claims = bench._judge_all(PLAIN, bench.KeptReplies(model, tmp_path / "a.jsonl"),
+                                       "judge")
+    assert model.calls == [] and claims == 0
+    assert [(r.rules, r.judged) for r in results] == [(False, False), (True, True)]
+    model = FakeLLM([{"verdict": "supported"}, {"verdict": "supported"}])
+    llm = bench.KeptReplies(model, tmp_path / "b.jsonl")
+    results, claims = bench._judge_all(PLAIN, llm, "judge", every_claim=True)
+    assert claims == 2 and len(model.calls) == 2

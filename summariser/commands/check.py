@@ -27,7 +27,8 @@ def add_parser(sub: Any) -> None:
                    help="a quotation reworded from a source quotation (status paraphrased) "
                         "fails the check too; without it, it is reported but passes")
     p.add_argument("--judge", action="store_true",
-                   help="also ask a model whether each claim's sentences support it (the "
+                   help="also ask a model whether a claim's sentences support it, for each "
+                        "claim with words or names the checker reports without failing (the "
                         "embedded model unless --model or --base-url is given)")
     g = p.add_argument_group("judge model (with --judge)")
     g.add_argument("--model", help="model name on an OpenAI-compatible endpoint "

@@ -59,11 +59,12 @@ def _quotes(report: ValidationReport, console: Any) -> None:
     console.print(table)
 
 
-def _finding(f: MeaningFinding) -> str:
+def _finding(f: MeaningFinding, judged_against: bool = False) -> str:
     """One line per difference of meaning: its kind, the words, and (when it fails the claim)
     in the claim's status colour; findings reported only (novel ordinary words, same-kind
-    substitutions, names in another's place) dimmed, as they fail nothing."""
-    style = "red" if fails(f) else "dim"
+    substitutions, names in another's place) dimmed, as they fail nothing, unless the judge
+    model, asked about them, failed the claim."""
+    style = "red" if fails(f) or judged_against else "dim"
     where = f" (S{f.source.sentence})" if f.source and f.source.sentence else ""
     return f"\n[{style}]{f.kind}: {escape(', '.join(f.words))}{where}: {escape(f.note)}[/{style}]"
 
@@ -76,7 +77,8 @@ def _claims(report: ValidationReport, console: Any) -> None:
         evidence = "\n".join(_where(s) for s in c.evidence)  # no "SNone:" in a cut article
         if c.problems:
             evidence += "\n[dim]" + escape("; ".join(c.problems)) + "[/dim]"
-        evidence += "".join(_finding(f) for f in c.findings)
+        against = c.judge not in (None, "supported")
+        evidence += "".join(_finding(f, against) for f in c.findings)
         label = "cites " + ", ".join(f"S{i}" for i in c.cited) + "\n" if c.cited else ""
         row = [escape(c.text), _status(c.status), f"{c.overlap:.0%}", label + evidence]
         table.add_row(*row, *([escape(c.judge or "")] if judged else []))

@@ -11,6 +11,6 @@
 - `schema.py`: `Reply` (what the model is held to), `Draft` (a reply with its key points,
   chosen by `key_points.py`) and `SummaryResult` (what comes out).
 - `cache.py`: the result cache (diskcache), keyed by everything that changes a result.
-- `judge.py`: `check --judge`, an LLM's verdict per claim added to the checker's report (the
-  checker itself needs no model).
+- `judge.py`: `check --judge`, an LLM's verdict added to the checker's report on the claims
+  where the checker reports a departure without failing them (the checker needs no model).
 """
