@@ -13,7 +13,7 @@ a failing verdict names the findings beside the claim's sentences. Prompts that 
 words to the model (one question a word, or the claim with its words) were measured and
 dropped (README, validation). On SummEdits news
 documents 0-4 (development figures, benchmarks/judge_external.py) every summary the judge
-failed beyond the checker had such a claim, and 141 claims were asked instead of 260."""
+failed beyond the checker had such a claim, and 135 claims were asked instead of 260."""
 
 from __future__ import annotations
 
