@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from summariser.articles.build import article_from_text
+from summariser.articles.build import article_from_text, build_article
 from summariser.articles.load import find_articles, load_article
 from summariser.articles.models import Article
 from summariser.errors import InputError
@@ -183,6 +183,14 @@ def test_a_wire_dateline_opening_the_body_gives_the_article_its_date(text: str,
         body = text + "\nTrade rose 20 percent last year.\n"
         assert check(article_from_text(body), "Trade rose 20 percent in 2022.").ok
         assert not check(article_from_text(body), "Trade rose 20 percent in 2021.").ok
+
+
+def test_a_dateline_is_read_when_the_title_comes_from_elsewhere() -> None:
+    # an HTML page's title is given apart from the text: the body's first sentence is no
+    # headline, and its dateline dates the article
+    article = build_article("ASTANA, March 14, 2023 - The ministers met.\n\nThey signed a deal.\n",
+                            None, title="Ministers meet in Astana")
+    assert (article.title, article.date) == ("Ministers meet in Astana", "2023-03-14")
 
 
 def test_hard_wrapped_lines_are_joined_into_one_sentence() -> None:

@@ -23,10 +23,9 @@ def _title(sentences: list[Sentence], first: Piece | None) -> str | None:
     return text if shaped and (text[0].isupper() or text[0] in "0123456789“\"‘'") else None
 
 
-def _dateline(text: str, sentences: list[Sentence], title: str | None) -> str | None:
-    """The date of a wire dateline opening the body (after the headline, if there is one)."""
-    first = sentences[1] if title is not None and len(sentences) > 1 else sentences[0]
-    return dateline_date(text[first.start:])
+def _dateline(text: str, body: list[Sentence]) -> str | None:
+    """The date of a wire dateline opening the body (its sentences after the headline)."""
+    return dateline_date(text[body[0].start:]) if body else None
 
 
 def build_article(text: str, path: str | None, title: str | None = None,
@@ -45,8 +44,10 @@ def _build(text: str, path: str | None, title: str | None, date: str | None) -> 
         raise InputError("no sentences are left once page furniture is removed", path)
     sentences = [Sentence(index=i, start=a, end=b, text=text[a:b])
                  for i, (a, b) in enumerate(spans, 1)]
-    title = _title(sentences, clean.pieces[0] if clean.pieces else None) or title
-    date = date or clean.date or _dateline(text, sentences, title)
+    headline = _title(sentences, clean.pieces[0] if clean.pieces else None)
+    title = headline or title
+    # a title given by the caller (an HTML page's) is no sentence: the body opens at the first
+    date = date or clean.date or _dateline(text, sentences[1:] if headline else sentences)
     last = sentences[-1].text
     return Article(
         path=path, text=text, title=title, date=date, sentences=sentences,
