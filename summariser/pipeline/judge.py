@@ -24,12 +24,12 @@ from pydantic import BaseModel
 from summariser.llm.base import LLM
 from summariser.validation.meaning import fails
 from summariser.validation.models import ClaimCheck, MeaningFinding, ValidationReport
+from summariser.validation.statuses import FAILING_CLAIMS
 
 Verdict = Literal["supported", "contradicted", "not enough information"]
 JUDGE_MAX_TOKENS = 40
 JUDGE_REASKS = 1
 JUDGE_PROMPT = "judge"
-_FAILED = ("unsupported", "contradicted", "bad_citation")
 
 
 class JudgeReply(BaseModel):
@@ -39,7 +39,7 @@ class JudgeReply(BaseModel):
 def reported_findings(claim: ClaimCheck) -> list[MeaningFinding]:
     """The claim's findings the checker reports without failing it, one per word; none when
     the checker already fails the claim."""
-    if claim.status in _FAILED:
+    if claim.status in FAILING_CLAIMS:
         return []
     seen: set[str] = set()
     out: list[MeaningFinding] = []
