@@ -38,7 +38,7 @@ percent cent million billion thousand trillion four five six seven eight nine te
 
 # Function words and sentence openers that are never names, checked before the dictionary.
 FUNCTION_WORDS = STOP_WORDS | wordset("""
-meanwhile however moreover furthermore overall still already both last next earlier later
+meanwhile furthermore overall still already both last next earlier later
 today yesterday tomorrow officials official article summary report reports
 """)
 
