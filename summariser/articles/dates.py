@@ -7,11 +7,12 @@ from __future__ import annotations
 import datetime
 import re
 
-# The one month table and the one date grammar: the article's own date (furniture) and the
-# checker's date figures (validation/numbers.py) both read dates with what is here.
+# The one month and weekday tables and the one date grammar: the article's own date
+# (furniture) and the checker's date figures (validation/numbers.py) read dates with these.
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
                "september", "october", "november", "december")
 MONTH_WORDS = frozenset(MONTH_NAMES) | {m[:3] for m in MONTH_NAMES} | {"sept"}
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _ABBREVIATIONS = [m[:3] for m in MONTH_NAMES]
 MONTH = (r"(?:(?:" + "|".join(m.capitalize() for m in MONTH_NAMES) + r")\b"
          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")

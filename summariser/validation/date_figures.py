@@ -22,11 +22,10 @@ import re
 from dataclasses import dataclass
 
 import summariser.validation.figure_patterns as P
-from summariser.articles.dates import DATES, iso_of, month_number
+from summariser.articles.dates import DATES, WEEKDAY_NAMES, iso_of, month_number
 from summariser.validation.figure_raw import Raw
 from summariser.validation.models import Figure
 
-WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!s\b)"
                       r"(?![\w-])")
 _RELATIVE_PERIOD = re.compile(r"\b(last|this|next)\s+(year|month)\b(?![\w-])", re.I)

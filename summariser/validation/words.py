@@ -8,7 +8,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from summariser.articles.dates import MONTH_WORDS
+from summariser.articles.dates import MONTH_WORDS, WEEKDAY_NAMES
 from summariser.validation.wordlist import dictionary
 
 
@@ -51,7 +51,7 @@ while whereas this that these those there here what which whom whose when where 
 """)
 
 MONTHS = MONTH_WORDS
-WEEKDAYS = wordset("monday tuesday wednesday thursday friday saturday sunday")
+WEEKDAYS = frozenset(WEEKDAY_NAMES)
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])|\n+")
