@@ -104,9 +104,10 @@ def _key(article: Article) -> str:
         [(f.start, f.end) for f in article.furniture])
 
 
-def _source(article: Article) -> _Source:
-    """The article's figures with their sentence and furniture, cached by the text's hash."""
-    return _CACHE.get(_key(article), lambda: _index(article))
+def _source(article: Article, key: str | None = None) -> _Source:
+    """The article's figures with their sentence and furniture, cached by the text's hash
+    (`key`: _key(article), when the caller has it)."""
+    return _CACHE.get(key or _key(article), lambda: _index(article))
 
 
 def _index(article: Article) -> _Source:
@@ -341,7 +342,8 @@ def checked_figures(article: Article, text: str) -> list[tuple[Figure, FigureChe
     """Each figure in `text` with its check against `article`. A "the two X" that the source
     neither states nor contradicts is a reference, not a figure, and is left out; so is a
     count of the names listed right after it ("two friends, Steve and Carly": figure_counts)."""
-    src, key = _source(article), _key(article)
+    key = _key(article)
+    src = _source(article, key)
     out = []
     for c in once(("figures", key, article.date, text),
                   lambda: parse_figures(text, Calendar.of(article.date))):
