@@ -81,3 +81,16 @@ def test_a_reworded_quote_is_paraphrased_with_its_differences_and_passes() -> No
     invented = check(article, 'The carmaker found "a specific electrical connection issue that '
                               'could result in a fire".')
     assert invented.quotes[0].status == "unsupported" and not invented.ok
+
+
+def test_a_word_put_in_place_of_another_is_held_to_that_word() -> None:
+    from summariser.articles.build import article_from_text
+
+    article = article_from_text('The minister said "the strike would halt trains and buses '
+                                'across the country" until Friday.')
+    # "cars" is a sense of the span's "buses", not of the "trains" it replaces
+    changed = check_quote(article, "the strike would halt cars and buses across the country")
+    assert changed.status == "unsupported"
+    assert "+cars" in changed.differences and "-trains" in changed.differences
+    reworded = check_quote(article, "the strike would halt trains and coaches across the country")
+    assert reworded.status == "paraphrased"

@@ -14,10 +14,11 @@ ellipsis splits a quote into parts checked one by one; the quote's score is its 
 
 A quote that is not verbatim but scores PARAPHRASE_MIN (50) or more, at least half its words
 aligned with a source span, and whose added content words are each a form, synonym or broader
-word (WordNet) of a word in that span, is `paraphrased`: a real quote reworded, not changed in
-substance. It is reported with its nearest source span and the differing words, and fails the
-check only with --strict-quotes. Any other inexact quote is `unsupported` (with the nearest span
-and the differences when there is one)."""
+word (WordNet) of the span word they replace (of any word of the span when they replace none),
+is `paraphrased`: a real quote reworded, not changed in substance. It is reported with its
+nearest source span and the differing words, and fails the check only with --strict-quotes.
+Any other inexact quote is `unsupported` (with the nearest span and the differences when there
+is one)."""
 
 from __future__ import annotations
 
@@ -172,14 +173,28 @@ def check_quote(article: Article, quote: str) -> QuoteCheck:
 
 
 def _same_words(quote: list[str], source: list[str]) -> bool:
-    """Whether every content word the quote adds is a form, synonym or broader word of one in
-    the source span ('connectivity' for 'connection'): reworded, not changed in substance."""
+    """Whether the quote rewords the source span without changing its substance: each content
+    word written in place of span words is a form, synonym or broader word of one of those
+    words ('connectivity' for 'connection'), and each content word it adds where the span has
+    none is one of any span word. A word put in place of another is held to that word: 'loss of
+    control' for 'loss of propulsion' is a changed quote even though 'control' is a sense of
+    the span's 'driving'."""
+    from difflib import SequenceMatcher
+
+    blocks = SequenceMatcher(None, quote, source, autojunk=False).get_opcodes()
+    return all(_reworded(quote[i1:i2], source[j1:j2] if op == "replace" else source)
+               for op, i1, i2, j1, j2 in blocks if op in ("replace", "delete"))
+
+
+def _reworded(said: list[str], theirs: list[str]) -> bool:
+    """Whether every content word of `said` the words `theirs` do not already give (by base
+    form) is a form, synonym or broader word of one of them."""
     from summariser.validation.alignment import keys
     from summariser.validation.lexicon import same_meaning
 
-    theirs = [w for w in source if w not in STOP_WORDS]
+    theirs = [w for w in theirs if w not in STOP_WORDS]
     their_keys = set().union(*(keys(w) for w in theirs)) if theirs else set()
-    added = [w for w in quote if w not in STOP_WORDS and not keys(w) & their_keys]
+    added = [w for w in said if w not in STOP_WORDS and not keys(w) & their_keys]
     return all(any(same_meaning(w, t) or same_meaning(t, w) for t in theirs) for w in added)
 
 
