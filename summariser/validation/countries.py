@@ -23,6 +23,7 @@ class CountryTable:
     capitals: dict[str, str]  # folded capital -> country
     regions: frozenset[str]  # the names that are regions ('Central Asia'), not countries
     longest: int
+    firsts: frozenset[str]  # every form's first word: most words start none, and are let go at once
 
 
 def _plurals(demonym: str) -> list[str]:
@@ -51,13 +52,17 @@ def table() -> CountryTable:
             capitals[fold(row["capital"])] = row["name"]
     longest = max(len(k) for k in forms)
     regions = frozenset(row["name"] for row in data["regions"])
-    return CountryTable({k: frozenset(v) for k, v in forms.items()}, capitals, regions, longest)
+    firsts = frozenset(k[0] for k in forms if k)
+    return CountryTable({k: frozenset(v) for k, v in forms.items()}, capitals, regions, longest,
+                        firsts)
 
 
 def country_at(words: list[str], i: int) -> tuple[int, frozenset[str]]:
     """The longest country form starting at words[i] (folded, possessive stripped): its length
     in words and its countries, or (0, empty)."""
     t = table()
+    if i >= len(words) or words[i] not in t.firsts:
+        return 0, frozenset()
     for n in range(min(t.longest, len(words) - i), 0, -1):
         found = t.forms.get(tuple(words[i: i + n]))
         if found:

@@ -113,6 +113,8 @@ def same_family(a: str, b: str) -> bool:
     """Derivations WordNet does not link: words sharing their first FAMILY_PREFIX letters and
     all but the last three of the shorter ('connection'/'connectivity', 'nutrition'/
     'nutritional', 'approve'/'approval')."""
+    if a[:FAMILY_PREFIX] != b[:FAMILY_PREFIX]:  # most pairs: no need to count the rest
+        return False
     n = min(len(a), len(b))
     shared = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), n)
     return shared >= max(FAMILY_PREFIX, n - 3)
@@ -129,8 +131,10 @@ def antonyms(word: str) -> frozenset[str]:
 
 def opposite(a: str, b: str) -> bool:
     """Whether WordNet gives a form of `a` and a form of `b` as antonyms ('rose'/'fell')."""
-    bases = set(base_forms(b)) | {b}
-    return bool(antonyms(a) & bases)
+    found = antonyms(a)
+    if not found:  # most words have none: no need for b's forms
+        return False
+    return b in found or bool(found.intersection(base_forms(b)))
 
 
 def related(n: int) -> list[int]:

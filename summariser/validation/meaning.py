@@ -91,8 +91,10 @@ def _prefix_opposite(a: str, b: str) -> bool:
             continue
         head = short[:4]
         for p in _PREFIXES:
+            if not long.startswith(p):
+                continue
             rest = long[len(p):]
-            if long.startswith(p) and rest[:4] == head and (
+            if rest[:4] == head and (
                     rest == short or same_family(rest, short)):
                 return True
     return False
@@ -153,12 +155,13 @@ def check_meaning(article: Article, text: str, sentences: list[Sentence]
         if not any(f.words == found.words and f.kind == found.kind for f in findings):
             findings.append(found)
     places = _country_words(claim)
+    said = frozenset().union(*(u.keys for _, toks in aligned for u in toks))
     for t in content(claim):
-        if any(t.keys & u.keys for _, toks in aligned for u in toks) or _dated(t):
+        if t.keys & said or _dated(t):
             continue
-        opposite = _opposite(t, aligned, claim)
         if any(t.text in f.words for f in findings):
             continue  # already found in its slot
+        opposite = _opposite(t, aligned, claim)
         if opposite is not None:
             findings.append(opposite)
         elif not _covered(t, aligned):
