@@ -130,7 +130,9 @@ def _align(part: list[str], window: list[str]) -> tuple[float, int, int]:
             cur.append(cost)
             cur_starts.append(start)
         prev, starts = cur, cur_starts
-    end = min(range(len(prev)), key=lambda j: (prev[j], j))
+    # Of equally cheap ends, the one whose span is nearest the quote's length: a changed last
+    # word ('the nation' for 'the country') costs what leaving it out does, and is shown.
+    end = min(range(len(prev)), key=lambda j: (prev[j], abs(j - starts[j] - len(part)), j))
     return prev[end], starts[end], end
 
 
@@ -165,23 +167,33 @@ def check_quote(article: Article, quote: str) -> QuoteCheck:
                       sentence=_sentence(article, start))
     if worst <= MAX_COST:
         return QuoteCheck(text=quote, status="supported", score=round(score, 1), source=span)
-    said = [w for p in parts for w in p]
-    differences = _differences(said, body.words[first:last])
-    reworded = score >= PARAPHRASE_MIN and _same_words(said, body.words[first:last])
+    said, theirs = [w for p in parts for w in p], body.words[first:last]
+    blocks = _changes(said, theirs)
+    reworded = score >= PARAPHRASE_MIN and _same_words(said, theirs, blocks)
     return QuoteCheck(text=quote, status="paraphrased" if reworded else "unsupported",
-                      score=round(score, 1), source=span, differences=differences)
+                      score=round(score, 1), source=span,
+                      differences=_differences(said, theirs, blocks))
 
 
-def _same_words(quote: list[str], source: list[str]) -> bool:
+_Block = tuple[str, int, int, int, int]
+
+
+def _changes(quote: list[str], source: list[str]) -> list[_Block]:
+    """Where the quote's words and the span's differ, in order (difflib's word alignment):
+    what decides `paraphrased` is also what the report shows."""
+    from difflib import SequenceMatcher
+
+    return [b for b in SequenceMatcher(None, quote, source, autojunk=False).get_opcodes()
+            if b[0] != "equal"]
+
+
+def _same_words(quote: list[str], source: list[str], blocks: list[_Block]) -> bool:
     """Whether the quote rewords the source span without changing its substance: each content
     word written in place of span words is a form, synonym or broader word of one of those
     words ('connectivity' for 'connection'), and each content word it adds where the span has
     none is one of any span word. A word put in place of another is held to that word: 'loss of
     control' for 'loss of propulsion' is a changed quote even though 'control' is a sense of
     the span's 'driving'."""
-    from difflib import SequenceMatcher
-
-    blocks = SequenceMatcher(None, quote, source, autojunk=False).get_opcodes()
     return all(_reworded(quote[i1:i2], source[j1:j2] if op == "replace" else source)
                for op, i1, i2, j1, j2 in blocks if op in ("replace", "delete"))
 
@@ -198,12 +210,13 @@ def _reworded(said: list[str], theirs: list[str]) -> bool:
     return all(any(same_meaning(w, t) or same_meaning(t, w) for t in theirs) for w in added)
 
 
-def _differences(quote: list[str], source: list[str]) -> list[str]:
-    """The quote's words the source span lacks ('+connectivity') and the span's words the quote
-    lacks ('-connection')."""
-    ours, theirs = set(quote), set(source)
-    return ([f"+{w}" for w in dict.fromkeys(quote) if w not in theirs]
-            + [f"-{w}" for w in dict.fromkeys(source) if w not in ours])
+def _differences(quote: list[str], source: list[str], blocks: list[_Block]) -> list[str]:
+    """The quote's words where the span has others or none ('+connectivity'), then the span's
+    words the quote changed or left out ('-connection'), each once, in order. A word the span
+    has elsewhere still counts where the quote changed it ('the [nation] ... the nation')."""
+    ours = [w for _, i1, i2, _, _ in blocks for w in quote[i1:i2]]
+    theirs = [w for _, _, _, j1, j2 in blocks for w in source[j1:j2]]
+    return [f"+{w}" for w in dict.fromkeys(ours)] + [f"-{w}" for w in dict.fromkeys(theirs)]
 
 
 def check_quotes(article: Article, text: str) -> list[QuoteCheck]:
