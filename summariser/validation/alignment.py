@@ -31,6 +31,7 @@ class Token:
     start: int
     end: int
     keys: frozenset[str]
+    lead: str = ""  # the text between the word before and this one: where a clause breaks
 
     @property
     def capitalised(self) -> bool:
@@ -45,8 +46,10 @@ def keys(word: str) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def _tokens(text: str) -> tuple[Token, ...]:
-    return tuple(Token(m.group(), (word := fold(m.group())), m.start(), m.end(), keys(word))
-                 for m in WORD.finditer(text))
+    found = list(WORD.finditer(text))
+    return tuple(Token(m.group(), (word := fold(m.group())), m.start(), m.end(), keys(word),
+                       text[found[k - 1].end() if k else 0:m.start()])
+                 for k, m in enumerate(found))
 
 
 def tokens(text: str) -> list[Token]:

@@ -25,7 +25,7 @@ from summariser.validation.alignment import Token, content, sentence_tokens, tok
 from summariser.validation.countries import country_at
 from summariser.validation.lexicon import opposite, same_family, same_meaning
 from summariser.validation.models import MeaningFinding, sentence_span
-from summariser.validation.negation import negated, negator
+from summariser.validation.negation import negated, negating, negator
 from summariser.validation.novel import novel
 from summariser.validation.polarity import against_figures, opposite_here
 from summariser.validation.roles import check_roles
@@ -70,13 +70,13 @@ def _unmatched_negator(claim: list[Token], aligned: list[tuple[Sentence, list[To
     """A negator in the claim when none of its aligned sentences negates anything, or when
     the sentences holding the words it negates (within NEGATION_SCOPE) negate nothing:
     'will not be asked to include' where the sentence with 'include' has no negator."""
-    at = next((i for i, t in enumerate(claim) if negator(t)), None)
+    at = next((i for i in range(len(claim)) if negating(claim, i)), None)
     if at is None:
         return []
     word = claim[at]
     scope = content(claim[at + 1:at + 1 + NEGATION_SCOPE])
     holding = [(s, toks) for s, toks in aligned if any(_find(t, toks) is not None for t in scope)]
-    if any(negator(u) for _, toks in holding or aligned for u in toks):
+    if any(negating(toks, j) for _, toks in holding or aligned for j in range(len(toks))):
         return []
     return [MeaningFinding(kind="negation", words=[word.text], source=sentence_span(aligned[0][0]),
                            note=f"the claim says {word.text!r}; its aligned sentences negate "

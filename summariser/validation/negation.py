@@ -1,12 +1,21 @@
-"""What negates a word: the one list of negators and the one reach, for every check that asks
+"""What negates a word: the one list of negators and the one scope, for every check that asks
 whether a claim or a source sentence says a word negated (meaning.py's negation findings;
 polarity.py leaves a negated direction alone: 'did not rise' is no claim of a rise).
 
 A negator is 'not', 'no', 'never', any "n't" and the words that negate as 'not' does ('failed to
 meet', 'lacks', 'unable', 'no longer'); it negates a word it stands within NEGATION_REACH words
-before."""
+before, in the same clause. A clause ends at a semicolon, colon, bracket or dash in the text
+between them, or at a word that opens a clause: a subordinating or relative word ('because',
+'when', 'that', 'which') or an adversative coordinator ('but', 'yet'): in 'did not stop, but
+grew' or 'not the rule that they changed' the negator does not reach 'grew' or 'changed'. A
+comma ends nothing (lists and appositions sit inside the clause: 'did not visit Rome, Paris or
+Oslo'), nor do 'and' and 'or' (a negation spreads over what they join: 'did not sign or pay').
+Two word pairs only look negating: 'longer' negates after 'no' alone ('stay longer' negates
+nothing), and 'not only' / 'not just' / 'not merely' asserts what follows."""
 
 from __future__ import annotations
+
+import re
 
 from summariser.validation.alignment import Token
 
@@ -14,12 +23,37 @@ NEGATION_REACH = 3
 NEGATORS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor",
                       "without", "cannot", "nowhere", "longer", "fail", "fails", "failed",
                       "failing", "lack", "lacks", "lacked", "lacking", "unable"})
+CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|\s-\s|--")  # a hyphen inside a word is no break
+CLAUSE_OPENERS = frozenset({
+    "that", "which", "who", "whom", "whose", "where", "when", "whenever", "while", "whereas",
+    "because", "although", "though", "if", "unless", "since", "after", "before", "until",
+    "but", "yet"})
+_NOT_ONLY = frozenset({"only", "just", "merely"})
 
 
 def negator(t: Token) -> bool:
     return t.word in NEGATORS or t.word.endswith("n't")
 
 
+def negating(toks: list[Token], k: int) -> bool:
+    """Whether word k negates where it stands: a negator, but not 'longer' without 'no' before
+    it, nor the 'not' of 'not only'."""
+    t = toks[k]
+    if t.word == "longer":
+        return k > 0 and toks[k - 1].word == "no"
+    if not negator(t):
+        return False
+    return k + 1 >= len(toks) or toks[k + 1].word not in _NOT_ONLY
+
+
 def negated(toks: list[Token], i: int) -> bool:
-    """Whether word i is negated: a negator within NEGATION_REACH words before it."""
-    return any(negator(t) for t in toks[max(0, i - NEGATION_REACH):i])
+    """Whether word i is negated: a negator within NEGATION_REACH words before it, with no
+    clause boundary between them (Token.lead holds the text before each word)."""
+    for k in range(i - 1, max(0, i - NEGATION_REACH) - 1, -1):
+        if CLAUSE_BREAK.search(toks[k + 1].lead):
+            return False
+        if negating(toks, k):
+            return True
+        if toks[k].word in CLAUSE_OPENERS:
+            return False
+    return False

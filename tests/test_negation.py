@@ -1,0 +1,40 @@
+"""What negates a word (negation.py): the negators and their scope, the clause."""
+
+from __future__ import annotations
+
+from summariser.articles.build import article_from_text
+from summariser.validation import check
+from summariser.validation.alignment import tokens
+from summariser.validation.negation import negated
+
+
+def _negated(text: str, word: str) -> bool:
+    toks = tokens(text)
+    return negated(toks, next(i for i, t in enumerate(toks) if t.word == word))
+
+
+def test_a_negator_reaches_a_word_in_its_own_clause() -> None:
+    assert _negated("The bakery did not open on Monday.", "open")
+    assert _negated("The mayor did not sign or veto the budget.", "veto")
+    assert _negated("The ferry no longer stops at the island.", "stops")
+
+
+def test_a_negator_stops_at_a_clause_boundary() -> None:
+    assert not _negated("The rain did not stop; flooding spread inland.", "flooding")
+    assert not _negated("He was not the driver (police said) at the time.", "police")
+    assert not _negated("She did not leave but stayed for the vote.", "stayed")
+    assert not _negated("Nobody knew which bridge closed first.", "bridge")
+    assert not _negated("It was not clear because reports varied widely.", "reports")
+
+
+def test_words_that_only_look_negating() -> None:
+    assert not _negated("The guests stayed longer to finish the cake.", "finish")
+    assert not _negated("The plan is not only cheaper but faster.", "cheaper")
+
+
+def test_a_plain_claim_is_not_contradicted_by_a_negator_of_another_clause() -> None:
+    article = article_from_text(
+        "The orchard was not damaged; flooding hit the valley in April.\n\n"
+        "Growers harvested the apples a week early.")
+    report = check(article, "Flooding hit the valley in April.")
+    assert not any(f.kind == "negation" for c in report.claims for f in c.findings)
