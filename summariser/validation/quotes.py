@@ -213,7 +213,8 @@ def _reworded(said: list[str], theirs: list[str]) -> bool:
 def _differences(quote: list[str], source: list[str], blocks: list[_Block]) -> list[str]:
     """The quote's words where the span has others or none ('+connectivity'), then the span's
     words the quote changed or left out ('-connection'), each once, in order. A word the span
-    has elsewhere still counts where the quote changed it ('the [nation] ... the nation')."""
+    has elsewhere still counts where the quote changed it: 'the first half ... the first half'
+    for 'the first half ... the second half' is '+first', '-second'."""
     ours = [w for _, i1, i2, _, _ in blocks for w in quote[i1:i2]]
     theirs = [w for _, _, _, j1, j2 in blocks for w in source[j1:j2]]
     return [f"+{w}" for w in dict.fromkeys(ours)] + [f"-{w}" for w in dict.fromkeys(theirs)]
