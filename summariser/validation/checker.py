@@ -23,6 +23,7 @@ from pathlib import Path
 from summariser.articles.models import Article
 from summariser.validation.claims import check_claims, split_sentences
 from summariser.validation.codes import check_codes
+from summariser.validation.figure_spans import claim_figures
 from summariser.validation.figures import check_figures
 from summariser.validation.long_articles import article_for, restore
 from summariser.validation.memo import one_check
@@ -57,6 +58,19 @@ def _unique(figures: list[FigureCheck]) -> list[FigureCheck]:
             seen.add(key)
             out.append(fig)
     return out
+
+
+def _claim_spans(text: str, claims: list[str]) -> list[tuple[int, int]]:
+    """Where each claim is in `text` (the summary with every claim), in order; the first
+    place of one repeated out of order."""
+    spans, pos = [], 0
+    for claim in claims:
+        at = text.find(claim, pos)
+        at = text.find(claim) if at < 0 else at
+        if at >= 0:
+            spans.append((at, at + len(claim)))
+            pos = at + len(claim)
+    return spans
 
 
 def is_ok(report: ValidationReport, strict_quotes: bool = False) -> bool:
@@ -99,7 +113,9 @@ def check_items(article: Article, given: CheckInput) -> ValidationReport:
     if not text and not given.names:
         return ValidationReport(ok=False)
     with one_check():
-        claim_names(article, text, [c.text for c in given.claims])  # the summary's, by span
+        spans = _claim_spans(text, [c.text for c in given.claims])
+        claim_names(article, text, spans)  # the summary's names and figures, given by span
+        claim_figures(article.date, text, spans)
         return ValidationReport(
             ok=True,
             figures=_unique(check_figures(article, text) + check_codes(article, text))

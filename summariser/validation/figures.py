@@ -46,6 +46,7 @@ from summariser.validation.alignment import sentence_scores
 from summariser.validation.arithmetic import AMOUNTS, candidates, describe
 from summariser.validation.date_figures import Calendar, dates_agree, weekdays_agree
 from summariser.validation.figure_counts import counts_numbered_list, listed_after
+from summariser.validation.figure_spans import text_figures
 from summariser.validation.figure_support import (
     claim_sentence,
     claimed_too,
@@ -345,8 +346,7 @@ def checked_figures(article: Article, text: str) -> list[tuple[Figure, FigureChe
     key = _key(article)
     src = _source(article, key)
     out = []
-    for c in once(("figures", key, article.date, text),
-                  lambda: parse_figures(text, Calendar.of(article.date))):
+    for c in text_figures(article.date, text):
         sentence = claim_sentence(text, c)
         # once per check: a claim's figure is the summary's too (a check reads no offset of it)
         check = once(("figure", key, repr(replace(c, start=0, end=0)), sentence),

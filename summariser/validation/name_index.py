@@ -114,18 +114,11 @@ def text_names(article: Article, text: str) -> tuple[list[Tok], list[Name]]:
     return once(("names", article.sha256, text), read)
 
 
-def claim_names(article: Article, text: str, claims: list[str]) -> None:
+def claim_names(article: Article, text: str, spans: list[tuple[int, int]]) -> None:
     """Reads the names of summary `text` once and, into the same memo as text_names, each
-    claim's (a sentence of the summary) taken from them where reading the claim alone gives the
-    same (name_parts.names_within); the others are read alone when first asked for."""
+    claim's (a span of the summary: a sentence) taken from them where reading the claim alone
+    gives the same (name_parts.names_within); the others are read alone when first asked for."""
     toks, names = text_names(article, text)
-    spans, pos = [], 0
-    for claim in claims:
-        at = text.find(claim, pos)
-        at = text.find(claim) if at < 0 else at
-        if at >= 0:
-            spans.append((at, at + len(claim)))
-            pos = at + len(claim)
     found = names_within(text, toks, names, name_index(article).vocab, spans)
     for (start, end), read in zip(spans, found, strict=True):
         if read is not None:
