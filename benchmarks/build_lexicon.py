@@ -18,9 +18,14 @@ sorted by its first field:
   claim may say 'vehicle' for the source's 'car'), `side` (bounds[2n+1]:bounds[2n+2]) the
   synsets WordNet links as the same meaning in another shape
   (similar-to adjectives, derivations 'decide'/'decision', verb groups, participles, pertainyms);
-- `A word antonyms`: WordNet's antonym pointers between words (only the direct ones: passing a
-  head adjective's antonyms to its satellites made 'deeper' the opposite of 'high');
-- `X form base`: the irregular inflections of the *.exc files ('fell' -> 'fall', 'mice' -> 'mouse').
+- `A word antonym:parts ...`: WordNet's antonym pointers between words (only the direct ones:
+  passing a head adjective's antonyms to its satellites made 'deeper' the opposite of 'high'),
+  each with the parts of speech (letters of `nvar`) it holds in: 'present' is the opposite of
+  'past' as adjectives only (`present\tabsent:a future:a past:a`), so 'presents', which only a
+  noun or verb can be, is not;
+- `X form base:parts ...`: the irregular inflections of the *.exc files, all of a form's bases
+  on its one line, each with the parts of speech of the files it is in ('fell' -> 'fall:v',
+  'mice' -> 'mouse:n', 'better' -> 'good:a well:ar').
 WordNet's licence is in summariser/data/WORDNET_LICENSE beside the table."""
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 UP = {"@", "@i"}
 SIDE = {"&", "+", "$", "<", "\\", "=", "^"}
+Parted = dict[str, dict[str, set[str]]]  # word -> related word -> the parts of speech it holds in
 
 
 def _plain(lemma: str) -> str | None:
@@ -55,11 +61,11 @@ def _records(wordnet: Path):
             yield f"{offset}{pos}", ss_type, words, pointers
 
 
-def _pointers(records: list, ids: dict[str, int], n: int, antonyms: dict[str, set[str]]
+def _pointers(records: list, ids: dict[str, int], n: int, antonyms: Parted
               ) -> tuple[list[int], list[int]]:
     """(hypernyms, same-meaning links) of synset n; its word-to-word antonyms go into
-    `antonyms`."""
-    _, _, words, pointers = records[n]
+    `antonyms` with the synset's part of speech (WordNet links antonyms within one)."""
+    key, _, words, pointers = records[n]
     up, side = [], []
     for symbol, offset, pos, source_target in pointers:
         target = ids[offset + ("a" if pos == "s" else pos)]
@@ -71,7 +77,7 @@ def _pointers(records: list, ids: dict[str, int], n: int, antonyms: dict[str, se
             src, dst = int(source_target[:2], 16), int(source_target[2:], 16)
             a, b = _plain(words[src - 1]), _plain(records[target][2][dst - 1])
             if a and b:
-                antonyms[a].add(b)
+                antonyms[a][b].add(key[-1])
     return up, side
 
 
@@ -80,7 +86,7 @@ def build(wordnet: Path) -> tuple[list[str], list[tuple[list[int], list[int]]]]:
     records = list(_records(wordnet))
     ids = {key: n for n, (key, _, _, _) in enumerate(records)}
     lemmas: dict[str, list[int]] = defaultdict(list)
-    antonyms: dict[str, set[str]] = defaultdict(set)
+    antonyms: Parted = defaultdict(lambda: defaultdict(set))
     links = []
     for n, (_, _, words, _) in enumerate(records):
         links.append(_pointers(records, ids, n, antonyms))
@@ -91,8 +97,17 @@ def build(wordnet: Path) -> tuple[list[str], list[tuple[list[int], list[int]]]]:
     return [
         "# P", " ".join(map(str, ends)),
         "# L", *(f"{w}\t{' '.join(map(str, s))}" for w, s in sorted(lemmas.items())),
-        "# A", *(f"{w}\t{' '.join(sorted(a))}" for w, a in sorted(antonyms.items())),
-        "# X", *_exceptions(wordnet)], links
+        "# A", *_parted(antonyms), "# X", *_parted(_exceptions(wordnet))], links
+
+
+def _parted(table: Parted) -> list[str]:
+    """`word<TAB>other:parts ...` lines, parts in `nvar` order."""
+    return [f"{w}\t{' '.join(f'{o}:{_letters(p)}' for o, p in sorted(others.items()))}"
+            for w, others in sorted(table.items())]
+
+
+def _letters(parts: set[str]) -> str:
+    return "".join(p for p in "nvar" if p in parts)
 
 
 def links_bytes(links: list[tuple[list[int], list[int]]]) -> bytes:
@@ -108,15 +123,15 @@ def links_bytes(links: list[tuple[list[int], list[int]]]) -> bytes:
     return values.tobytes()
 
 
-def _exceptions(wordnet: Path) -> list[str]:
-    out = set()
-    for name in POS:
+def _exceptions(wordnet: Path) -> Parted:
+    out: Parted = defaultdict(lambda: defaultdict(set))
+    for name, pos in POS.items():
         for line in (wordnet / f"{name}.exc").read_text(encoding="latin-1").splitlines():
             form, *bases = line.split()
             for base in bases:
                 if form.isalpha() and base.isalpha():
-                    out.add(f"{form}\t{base}")
-    return sorted(out)
+                    out[form][base].add(pos)
+    return out
 
 
 def main() -> int:

@@ -98,3 +98,19 @@ def test_a_claim_saying_both_opposites_itself_is_no_swap() -> None:
     assert ("antonym", ["best"], ["worst"]) in findings(
         art, "The index ranks the best countries for people over 60.")
 
+
+
+def test_antonyms_hold_only_in_a_part_of_speech_both_forms_can_be() -> None:
+    # WordNet has 'present'/'past' as adjectives; an '-s' form is a plural or a verb's
+    art = article_from_text("The host read letters from past guests of the show on air.")
+    summary = "The host presents letters from guests of the show on air."
+    assert not [f for f in findings(art, summary) if f[0] == "antonym"]
+    assert not lexicon.opposite("presents", "past") and lexicon.opposite("present", "past")
+    assert lexicon.parts_of_speech("presents") == {"n", "v"}
+
+
+def test_inflected_forms_keep_the_antonyms_of_their_part_of_speech() -> None:
+    art = article_from_text("Prices of wheat rose sharply in the spring, traders said.")
+    summary = "Prices of wheat fell sharply in the spring, traders said."
+    assert ("antonym", ["fell"], ["rose"]) in findings(art, summary)
+    assert lexicon.opposite("higher", "lower") and lexicon.opposite("rises", "falling")

@@ -1,7 +1,8 @@
 """Word relations from WordNet 3.0: base forms, synonyms (and the broader words a summary may use
-for a source's word), antonyms. Read from summariser/data/wordnet.tsv (words) and
-wordnet-links.bin (each synset's links), compact tables built from Debian's `wordnet-base` by
-benchmarks/build_lexicon.py (licence: data/WORDNET_LICENSE).
+for a source's word), antonyms (in a part of speech both words' forms can be: see analyses).
+Read from summariser/data/wordnet.tsv (words) and wordnet-links.bin (each synset's links),
+compact tables built from Debian's `wordnet-base` by benchmarks/build_lexicon.py (licence:
+data/WORDNET_LICENSE).
 
 Both are read in place at first use (a few ms): the words' sorted lines are looked up as the
 word list's are (wordlist.SortedTable), the links are one array of numbers. Decompressing and
@@ -17,11 +18,15 @@ from functools import cache, lru_cache
 
 from summariser.validation.wordlist import SortedTable, read_data
 
-# Morphy's detachment rules (WordNet's own lemmatiser): suffix -> replacement.
-_RULES = (("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"),
-          ("men", "man"), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""),
-          ("ing", "e"), ("ing", ""), ("er", ""), ("er", "e"), ("est", ""), ("est", "e"),
-          ("s", ""))
+# Morphy's detachment rules (WordNet's own lemmatiser): suffix -> replacement, and the parts of
+# speech an ending makes: '-s' a noun's plural or a verb's third person, '-ed'/'-ing' a verb,
+# '-er'/'-est' a comparison ('faster' is an adverb's too). A form is only those: 'presents' is
+# no adjective, so not the opposite of 'past' (WordNet has that pair as adjectives).
+_RULES = (("ses", "s", "n"), ("xes", "x", "n"), ("zes", "z", "n"), ("ches", "ch", "n"),
+          ("shes", "sh", "n"), ("men", "man", "n"), ("ies", "y", "nv"), ("es", "e", "v"),
+          ("es", "", "v"), ("ed", "e", "v"), ("ed", "", "v"), ("ing", "e", "v"), ("ing", "", "v"),
+          ("er", "", "ar"), ("er", "e", "ar"), ("est", "", "ar"), ("est", "e", "ar"),
+          ("s", "", "nv"))
 
 
 class _Table:
@@ -43,21 +48,51 @@ def _table() -> _Table:
     return _Table(read_data("wordnet.tsv").decode(), read_data("wordnet-links.bin"))
 
 
+def _parted(value: str | None) -> list[tuple[str, str]]:
+    """A table value `word:parts word:parts` as (word, parts) pairs."""
+    return [(w, parts) for w, _, parts in (item.partition(":") for item in (value or "").split())]
+
+
+def _lemma_parts(word: str) -> str:
+    """The parts of speech ('nvar' letters) WordNet has the lemma `word` in; '' for none."""
+    found = {part_of_speech(int(n)) for n in (_table().lemmas.get(word) or "").split()}
+    return "".join(p for p in "nvar" if p in found)
+
+
+@lru_cache(maxsize=8192)
+def _endings(word: str) -> tuple[tuple[str, str], ...]:
+    """The lemmas `word` may be a form of, each with the parts of speech its ending allows
+    (all for the word itself): the word as a lemma, its irregular inflections (kept when
+    WordNet has no such lemma, 'aboideaux' -> 'aboideau': a key the two forms share), then
+    the bases of Morphy's rules that are lemmas. Rules may reach one base twice ('prices':
+    -es a verb's, -s a noun's)."""
+    table = _table()
+    out = {word: "nvar"} if table.lemmas.get(word) is not None else {}
+    found = _parted(table.exceptions.get(word))
+    found += [(base, parts) for suffix, repl, parts in _RULES
+              if word.endswith(suffix) and len(word) > len(suffix) + 1
+              and table.lemmas.get(base := word[: len(word) - len(suffix)] + repl) is not None]
+    for base, parts in found:
+        out[base] = out.get(base, "") + parts
+    return tuple(out.items())
+
+
 @lru_cache(maxsize=8192)
 def base_forms(word: str) -> tuple[str, ...]:
     """The WordNet lemmas `word` may be a form of: 'fell' -> ('fell', 'fall'), 'rose' ->
     ('rose', 'rise'), 'talks' -> ('talk',). Empty when WordNet has no such word."""
-    table = _table()
-    forms = [word] if table.lemmas.get(word) is not None else []
-    irregular = table.exceptions.get(word)
-    if irregular:
-        forms.append(irregular)
-    for suffix, repl in _RULES:
-        if word.endswith(suffix) and len(word) > len(suffix) + 1:
-            base = word[: len(word) - len(suffix)] + repl
-            if base not in forms and table.lemmas.get(base) is not None:
-                forms.append(base)
-    return tuple(forms)
+    return tuple(base for base, _ in _endings(word))
+
+
+@lru_cache(maxsize=8192)
+def analyses(word: str) -> tuple[tuple[str, str], ...]:
+    """base_forms(word), each with the parts of speech it can be in that form: 'presents' ->
+    (('present', 'nv'),), 'fell' -> (('fell', 'nva'), ('fall', 'v')). A base WordNet has in
+    none of the parts its ending allows has none ('news' -> ('news', 'n'), ('new', '')): a key
+    for alignment, but no antonym's. Apart from base_forms: reading each base's senses for
+    its parts of speech would cost every word a check aligns."""
+    return tuple((base, "".join(p for p in _lemma_parts(base) if p in parts))
+                 for base, parts in _endings(word))
 
 
 def known(word: str) -> bool:
@@ -74,8 +109,9 @@ def synsets(word: str) -> frozenset[int]:
 
 
 def parts_of_speech(word: str) -> frozenset[str]:
-    """'n', 'v', 'a', 'r' (adverb): the parts of speech WordNet has `word` as."""
-    return frozenset(part_of_speech(n) for n in synsets(word))
+    """'n', 'v', 'a', 'r' (adverb): the parts of speech `word` can be in its form (analyses):
+    'presents' a noun or verb, though WordNet has the adjective 'present' too."""
+    return frozenset(p for _, parts in analyses(word) for p in parts)
 
 
 def _links(n: int) -> tuple[list[int], list[int]]:
@@ -121,20 +157,32 @@ def same_family(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def antonyms(word: str) -> frozenset[str]:
+def opposites(word: str) -> frozenset[tuple[str, str]]:
+    """(lemma, part of speech) of each antonym WordNet gives a form of `word` in a part of
+    speech that form can be: 'presents' has none ('present' is the opposite of 'past' as an
+    adjective), 'fell' has ('rise', 'v') ('fall' and 'rise' are nouns too, but 'fell' no
+    noun 'fall')."""
     table = _table()
-    out: set[str] = set()
-    for form in base_forms(word):
-        out.update((table.antonyms.get(form) or "").split())
+    out: set[tuple[str, str]] = set()
+    for base, kinds in analyses(word):
+        for other, parts in _parted(table.antonyms.get(base)):
+            out.update((other, p) for p in parts if p in kinds)
     return frozenset(out)
 
 
+@lru_cache(maxsize=8192)
+def antonyms(word: str) -> frozenset[str]:
+    """The lemmas of opposites(word)."""
+    return frozenset(other for other, _ in opposites(word))
+
+
 def opposite(a: str, b: str) -> bool:
-    """Whether WordNet gives a form of `a` and a form of `b` as antonyms ('rose'/'fell')."""
-    found = antonyms(a)
+    """Whether WordNet gives a form of `a` and a form of `b` as antonyms in a part of speech
+    both forms can be ('rose'/'fell' as verbs; not 'presents'/'past')."""
+    found = opposites(a)
     if not found:  # most words have none: no need for b's forms
         return False
-    return b in found or bool(found.intersection(base_forms(b)))
+    return any((base, p) in found for base, kinds in analyses(b) for p in kinds)
 
 
 def related(n: int) -> list[int]:

@@ -199,11 +199,11 @@ def misplaced_opposite(claim: list[Token], sentence: Sentence, source: list[Toke
     for i, t in enumerate(claim):
         if t.capitalised or t.word in STOP_WORDS or len(t.word) < 3:
             continue
-        ants = antonyms(t.word)  # most words have none: the cheap test first
-        if not ants:
+        if not antonyms(t.word):  # most words have none: the cheap test first
             continue
         same = [j for j, u in enumerate(source) if t.keys & u.keys]
-        other = [j for j, u in enumerate(source) if u.keys & ants and not u.keys & said]
+        other = [j for j, u in enumerate(source)
+                 if opposite(t.word, u.word) and not u.keys & said]
         if not same or not other or _nearest(other, same) <= 2:
             continue
         near = content(claim[max(0, i - CONTEXT):i] + claim[i + 1:i + 1 + CONTEXT])
