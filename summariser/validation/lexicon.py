@@ -163,6 +163,8 @@ def opposites(word: str) -> frozenset[tuple[str, str]]:
     adjective), 'fell' has ('rise', 'v') ('fall' and 'rise' are nouns too, but 'fell' no
     noun 'fall')."""
     table = _table()
+    if not any(table.antonyms.get(base) for base in base_forms(word)):
+        return frozenset()  # most words have none: no need to read their senses for parts
     out: set[tuple[str, str]] = set()
     for base, kinds in analyses(word):
         for other, parts in _parted(table.antonyms.get(base)):
@@ -180,7 +182,7 @@ def opposite(a: str, b: str) -> bool:
     """Whether WordNet gives a form of `a` and a form of `b` as antonyms in a part of speech
     both forms can be ('rose'/'fell' as verbs; not 'presents'/'past')."""
     found = opposites(a)
-    if not found:  # most words have none: no need for b's forms
+    if not antonyms(a).intersection(base_forms(b)):  # most pairs: no need to read b's parts
         return False
     return any((base, p) in found for base, kinds in analyses(b) for p in kinds)
 
