@@ -5,7 +5,7 @@ from __future__ import annotations
 from summariser.articles.build import article_from_text
 from summariser.validation import check
 from summariser.validation.alignment import tokens
-from summariser.validation.negation import negated
+from summariser.validation.negation import negated, through
 
 
 def _negated(text: str, word: str) -> bool:
@@ -38,3 +38,34 @@ def test_a_plain_claim_is_not_contradicted_by_a_negator_of_another_clause() -> N
         "Growers harvested the apples a week early.")
     report = check(article, "Flooding hit the valley in April.")
     assert not any(f.kind == "negation" for c in report.claims for f in c.findings)
+
+
+def _through(text: str, word: str) -> list[str]:
+    toks = tokens(text)
+    return [t.word for t in through(toks, next(i for i, t in enumerate(toks) if t.word == word))]
+
+
+def test_a_negator_reaches_a_later_word_through_the_word_it_denies() -> None:
+    assert _through("The council did not approve the budget.", "budget") == ["approve"]
+    assert _through("The council did not approve the budget.", "approve") == []
+    assert _through("The witness, who has not been named, insists it was red.", "insists") \
+        == ["named"]
+
+
+def _negation_findings(source: str, claim: str) -> list[str]:
+    report = check(article_from_text(source), claim)
+    return [f.words[0] for c in report.claims for f in c.findings if f.kind == "negation"]
+
+
+def test_a_word_negated_only_through_another_is_no_contradiction_of_it_said_plainly() -> None:
+    source = ("Commuters who do not bring bicycles can hire one at the station. "
+              "The station opened in June.")
+    assert _negation_findings(source, "Commuters can hire bicycles at the station.") == []
+    source = ("The witness, who has not been named, insists the van was red. "
+              "Police are appealing for information.")
+    assert _negation_findings(source, "The witness insists the van was red.") == []
+
+
+def test_the_word_a_negator_denies_is_still_compared() -> None:
+    source = "The council did not approve the budget on Monday. A new vote is due in May."
+    assert _negation_findings(source, "The council approved the budget on Monday.") == ["approved"]

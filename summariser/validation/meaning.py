@@ -1,7 +1,8 @@
 """Checks of meaning: a claim against the source sentences it is aligned to (alignment.py).
 
 - negation: the claim negates a word its aligned sentence states plainly ('was not known' for
-  'was known'), or states plainly a word the sentence negates. What negates a word is
+  'was known'), or states plainly a word the sentence negates itself, not only through another
+  word ('those who don't watch anime' says nothing against 'anime'). What negates a word is
   negation.py's (not, no, never, n't, 'failed to', 'lacks', 'unable' ... within its reach
   before the word), shared with polarity.py ('failed to meet the target' against 'met the
   target').
@@ -25,7 +26,7 @@ from summariser.validation.alignment import Token, content, sentence_tokens, tok
 from summariser.validation.countries import country_at
 from summariser.validation.lexicon import opposite, same_family, same_meaning
 from summariser.validation.models import MeaningFinding, sentence_span
-from summariser.validation.negation import negated, negating, negator
+from summariser.validation.negation import negated, negating, negator, through
 from summariser.validation.novel import novel
 from summariser.validation.polarity import against_figures, opposite_here
 from summariser.validation.roles import check_roles
@@ -52,17 +53,25 @@ def _negation(claim: list[Token], aligned: list[tuple[Sentence, list[Token]]]
         if len(t.word) < 3 or t.word in STOP_WORDS or negator(t) or t.capitalised:
             continue
         found = [(s, toks, j) for s, toks in aligned if (j := _find(t, toks)) is not None]
-        said_negated = negated(claim, i)
-        if not found or any(negated(toks, j) == said_negated for _, toks, j in found):
+        if not found or any(_agrees(claim, i, toks, j) for _, toks, j in found):
             continue
         sentence, toks, j = found[0]
-        how, where = ("negated", "stated plainly") if said_negated \
+        how, where = ("negated", "stated plainly") if negated(claim, i) \
             else ("stated plainly", "negated")
         return [MeaningFinding(
             kind="negation", words=[t.text], source_words=[toks[j].text],
             source=sentence_span(sentence),
             note=f"the claim has {t.text!r} {how}; the source has it {where}")]
     return _unmatched_negator(claim, aligned)
+
+
+def _agrees(claim: list[Token], i: int, toks: list[Token], j: int) -> bool:
+    """Whether sentence word j says claim word i as negated or as plain as the claim does. A
+    word the sentence negates only through another word contradicts nothing: 'those who
+    don't watch anime' does not deny that anyone talks about anime. The claim's side stays
+    word by word: its 'will not provide support' against the sentence's plain 'support' is
+    the claim denying what the sentence says, whether or not the sentence says 'provide'."""
+    return bool(through(toks, j)) or negated(toks, j) == negated(claim, i)
 
 
 def _unmatched_negator(claim: list[Token], aligned: list[tuple[Sentence, list[Token]]]

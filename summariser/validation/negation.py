@@ -11,13 +11,15 @@ grew' or 'not the rule that they changed' the negator does not reach 'grew' or '
 comma ends nothing (lists and appositions sit inside the clause: 'did not visit Rome, Paris or
 Oslo'), nor do 'and' and 'or' (a negation spreads over what they join: 'did not sign or pay').
 Two word pairs only look negating: 'longer' negates after 'no' alone ('stay longer' negates
-nothing), and 'not only' / 'not just' / 'not merely' asserts what follows."""
+nothing), and 'not only' / 'not just' / 'not merely' asserts what follows. A word with a content
+word between it and its negator is negated through that word (`through`): 'did not sign the
+deal' denies the signing, not that there is a deal."""
 
 from __future__ import annotations
 
 import re
 
-from summariser.validation.alignment import Token
+from summariser.validation.alignment import Token, content
 
 NEGATION_REACH = 3
 NEGATORS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor",
@@ -49,11 +51,23 @@ def negating(toks: list[Token], k: int) -> bool:
 def negated(toks: list[Token], i: int) -> bool:
     """Whether word i is negated: a negator within NEGATION_REACH words before it, with no
     clause boundary between them (Token.lead holds the text before each word)."""
+    return _negator_of(toks, i) is not None
+
+
+def _negator_of(toks: list[Token], i: int) -> int | None:
     for k in range(i - 1, max(0, i - NEGATION_REACH) - 1, -1):
         if CLAUSE_BREAK.search(toks[k + 1].lead):
-            return False
+            return None
         if negating(toks, k):
-            return True
+            return k
         if toks[k].word in CLAUSE_OPENERS:
-            return False
-    return False
+            return None
+    return None
+
+
+def through(toks: list[Token], i: int) -> list[Token]:
+    """The content words between word i and its negator: what the negator denies first. In
+    'did not sign the deal' the deal is negated only through 'sign'; in 'the man, who has not
+    been identified, claims' through 'identified', and nothing denies that he claims."""
+    k = _negator_of(toks, i)
+    return [] if k is None else content(toks[k + 1:i])
