@@ -5,7 +5,7 @@ from __future__ import annotations
 from summariser.articles.build import article_from_text
 from summariser.validation import check
 from summariser.validation.alignment import tokens
-from summariser.validation.negation import negated, through
+from summariser.validation.negation import conditional, negated, through
 
 
 def _negated(text: str, word: str) -> bool:
@@ -69,3 +69,26 @@ def test_a_word_negated_only_through_another_is_no_contradiction_of_it_said_plai
 def test_the_word_a_negator_denies_is_still_compared() -> None:
     source = "The council did not approve the budget on Monday. A new vote is due in May."
     assert _negation_findings(source, "The council approved the budget on Monday.") == ["approved"]
+
+
+def _conditional(text: str, word: str) -> bool:
+    toks = tokens(text)
+    return conditional(toks, next(i for i, t in enumerate(toks) if t.word == word))
+
+
+def test_a_condition_or_question_holds_the_words_near_its_if() -> None:
+    assert _conditional("Call the office if the heating is not working.", "working")
+    assert _conditional("They asked whether the bridge was closed.", "closed")
+    assert not _conditional("If it rains, the match is not played.", "played")
+    assert not _conditional("The heating is not working.", "working")
+    assert not _conditional("Whether the tenants stay in the flats over the winter months is "
+                            "not known.", "known")
+
+
+def test_a_negation_inside_a_condition_contradicts_nothing() -> None:
+    source = ("The school heating worked well on Monday morning. "
+              "Engineers serviced the boiler in May.")
+    assert _negation_findings(
+        source, "Staff should phone the engineers if the school heating is not working.") == []
+    assert _negation_findings(
+        source, "The school heating was not working on Monday morning.") == ["working"]

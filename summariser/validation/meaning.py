@@ -2,10 +2,12 @@
 
 - negation: the claim negates a word its aligned sentence states plainly ('was not known' for
   'was known'), or states plainly a word the sentence negates itself, not only through another
-  word ('those who don't watch anime' says nothing against 'anime'). What negates a word is
-  negation.py's (not, no, never, n't, 'failed to', 'lacks', 'unable' ... within its reach
-  before the word), shared with polarity.py ('failed to meet the target' against 'met the
-  target').
+  word ('those who don't watch anime' says nothing against 'anime'). A claim's condition is
+  not compared ('call IT if the website is not working' against 'it worked'); a source's is:
+  a claim denying it ('Alex doesn't want to join' for 'if you want to join') changes a fact.
+  What negates a word is negation.py's (not, no, never, n't, 'failed to', 'lacks',
+  'unable' ... within its reach before the word), shared with polarity.py ('failed to meet
+  the target' against 'met the target').
 - antonym: a claim word absent from the aligned sentences is WordNet's antonym of a word there
   ('rose' for 'fell', 'decrease' for 'increase'), or that word with a negating prefix
   ('uncontrolled' for 'controlled').
@@ -26,7 +28,7 @@ from summariser.validation.alignment import Token, content, sentence_tokens, tok
 from summariser.validation.countries import country_at
 from summariser.validation.lexicon import opposite, same_family, same_meaning
 from summariser.validation.models import MeaningFinding, sentence_span
-from summariser.validation.negation import negated, negating, negator, through
+from summariser.validation.negation import conditional, negated, negating, negator, through
 from summariser.validation.novel import novel
 from summariser.validation.polarity import against_figures, opposite_here
 from summariser.validation.roles import check_roles
@@ -50,7 +52,8 @@ def _negation(claim: list[Token], aligned: list[tuple[Sentence, list[Token]]]
     """A content word the claim negates where every aligned sentence stating it does not (or
     the other way round)."""
     for i, t in enumerate(claim):
-        if len(t.word) < 3 or t.word in STOP_WORDS or negator(t) or t.capitalised:
+        if len(t.word) < 3 or t.word in STOP_WORDS or negator(t) or t.capitalised \
+                or conditional(claim, i):
             continue
         found = [(s, toks, j) for s, toks in aligned if (j := _find(t, toks)) is not None]
         if not found or any(_agrees(claim, i, toks, j) for _, toks, j in found):
@@ -79,7 +82,8 @@ def _unmatched_negator(claim: list[Token], aligned: list[tuple[Sentence, list[To
     """A negator in the claim when none of its aligned sentences negates anything, or when
     the sentences holding the words it negates (within NEGATION_SCOPE) negate nothing:
     'will not be asked to include' where the sentence with 'include' has no negator."""
-    at = next((i for i in range(len(claim)) if negating(claim, i)), None)
+    at = next((i for i in range(len(claim))
+               if negating(claim, i) and not conditional(claim, i)), None)
     if at is None:
         return []
     word = claim[at]

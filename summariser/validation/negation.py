@@ -13,7 +13,9 @@ Oslo'), nor do 'and' and 'or' (a negation spreads over what they join: 'did not 
 Two word pairs only look negating: 'longer' negates after 'no' alone ('stay longer' negates
 nothing), and 'not only' / 'not just' / 'not merely' asserts what follows. A word with a content
 word between it and its negator is negated through that word (`through`): 'did not sign the
-deal' denies the signing, not that there is a deal."""
+deal' denies the signing, not that there is a deal. A word within CONDITION_REACH words after
+'if', 'unless' or 'whether' in its clause is `conditional`: said of a condition or a question,
+not of what is the case."""
 
 from __future__ import annotations
 
@@ -31,6 +33,11 @@ CLAUSE_OPENERS = frozenset({
     "because", "although", "though", "if", "unless", "since", "after", "before", "until",
     "but", "yet"})
 _NOT_ONLY = frozenset({"only", "just", "merely"})
+_CONDITIONS = frozenset({"if", "unless", "whether"})
+# A condition's own predicate stands within a few words of its 'if'; further on, an unpunctuated
+# sentence has usually returned to its main clause ('whether a person wants to go there or
+# just find out how to get there is not important').
+CONDITION_REACH = 6
 
 
 def negator(t: Token) -> bool:
@@ -71,3 +78,18 @@ def through(toks: list[Token], i: int) -> list[Token]:
     been identified, claims' through 'identified', and nothing denies that he claims."""
     k = _negator_of(toks, i)
     return [] if k is None else content(toks[k + 1:i])
+
+
+def conditional(toks: list[Token], i: int) -> bool:
+    """Whether word i stands in a clause opened by 'if', 'unless' or 'whether': a condition
+    or a question, which says neither that the thing is nor that it is not ('contact IT if
+    the website is not working' does not say that it does not work). A condition put first
+    ends at its comma: in 'if it rains, the match is not played' the match is not played."""
+    for k in range(i - 1, max(0, i - CONDITION_REACH) - 1, -1):
+        if CLAUSE_BREAK.search(toks[k + 1].lead) or "," in toks[k + 1].lead:
+            return False
+        if toks[k].word in _CONDITIONS:
+            return True
+        if toks[k].word in CLAUSE_OPENERS:
+            return False
+    return False
