@@ -105,6 +105,18 @@ def test_categories() -> None:
                      "Eurasian Economic Union": "organisation", "Nur-Sultan": "other"}
 
 
+def test_company_words_make_an_organisation_not_a_person() -> None:
+    # Two capitalised words with no ORG_WORDS word read as a person's first and last name;
+    # a company word ('Motors', 'Sciences') says otherwise, for the short form too.
+    source = article_from_text(
+        "Truck maker Ridgeway Motors said on Friday it would recall 12 of its vans. Ridgeway "
+        "said no one was hurt. Shares of Halvern Sciences rose.")
+    found = {n.text: n.category for n in check_names(
+        source, "Ridgeway Motors will recall 12 vans, Ridgeway said. Halvern Sciences rose.")}
+    assert found == {"Ridgeway Motors": "organisation", "Ridgeway": "other",
+                     "Halvern Sciences": "organisation"}
+
+
 def test_listed_names_keep_their_category_and_bracketed_acronyms_split() -> None:
     checks = check_names(seed("004"), "", [("Eurasian Economic Union (EEU)", "organisation"),
                                            ("Kazakhstan", "country")])

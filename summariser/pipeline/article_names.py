@@ -18,13 +18,19 @@ from dataclasses import dataclass, field
 from summariser.articles.body import body_sentences
 from summariser.articles.captions import uncaptioned
 from summariser.articles.models import Article
-from summariser.pipeline.people import MORE_ORG_WORDS, as_person, people
+from summariser.pipeline.people import as_person, people
 from summariser.pipeline.schema import Person
 from summariser.validation.countries import capital_of, is_country, is_region, is_subdivision
 from summariser.validation.lexicon import noun_kinds, parts_of_speech
 from summariser.validation.name_index import acronym_key, is_acronym, name_index
 from summariser.validation.name_parts import Name, Tok, find_names
-from summariser.validation.names import ORG_WORDS, PLACE_WORDS, TITLES, category_of
+from summariser.validation.names import (
+    MORE_ORG_WORDS,
+    ORG_WORDS,
+    PLACE_WORDS,
+    TITLES,
+    category_of,
+)
 
 MAX_ORGANISATIONS = 10
 

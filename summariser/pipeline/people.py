@@ -18,19 +18,20 @@ from summariser.validation.countries import capital_of, is_country, is_subdivisi
 from summariser.validation.lexicon import known, noun_kinds, parts_of_speech
 from summariser.validation.name_index import is_acronym
 from summariser.validation.name_parts import ABBREVIATIONS, Name, Tok
-from summariser.validation.names import CONNECTORS, ORG_WORDS, PLACE_WORDS, TITLES, category_of
+from summariser.validation.names import (
+    CONNECTORS,
+    MORE_ORG_WORDS,
+    ORG_WORDS,
+    PLACE_WORDS,
+    TITLES,
+    category_of,
+)
 from summariser.validation.roles import split_title
 from summariser.validation.wordlist import dictionary
 from summariser.validation.words import FUNCTION_WORDS, is_common_word, wordset
 
 MAX_PEOPLE = 12
 
-# Company and institution words beyond the checker's ORG_WORDS: a run with one of these is no
-# person ('Gilead Sciences', 'Associated Press', 'House of Commons').
-MORE_ORG_WORDS = wordset("""motors sciences devices press post times images photo photos
-tribunal court commons policy service services staff chiefs police systems technologies
-pharmaceuticals holdings partners inc corp co plc ltd llc se ag sa gmbh media studios labs
-institute school hospital bureau society trust""")
 # A name opening with one of these is a place, or a church or school named after one: 'St.
 # Petersburg', 'Fort Worth', 'Mount Kenya', 'Los Angeles' (Spanish plural articles open places
 # and teams, never a person's name).

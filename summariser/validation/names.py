@@ -60,6 +60,13 @@ chamber club corridor railway fund association committee commission party army n
 university institute airport airlines air news embassy parliament assembly court corporation group
 inc ltd federation alliance league network office department guard corps centre center
 foundation""")
+# Company and institution words that name no person ('Gilead Sciences', 'Associated Press',
+# 'Lordstown Motors', 'House of Commons'). Unlike ORG_WORDS they decide only what a name is, not
+# how it is matched: they end no title, and tie no name to a country.
+MORE_ORG_WORDS = wordset("""motors sciences devices press post times images photo photos
+tribunal court commons policy service services staff chiefs police systems technologies
+pharmaceuticals holdings partners inc corp co plc ltd llc se ag sa gmbh media studios labs
+institute school hospital bureau society trust""")
 SKIPPABLE = frozenset({"of", "the", "and", "for", "on", "de", "&", "in"})
 FILLERS = frozenset({"the", "affairs"})  # 'Minister of Foreign Affairs' is a foreign minister
 
@@ -292,7 +299,8 @@ def category_of(name: Name) -> NameCategory:
     if all(t.countries for t in toks):
         return "other" if any(is_region(t.countries) for t in toks) else "country"
     words = {t.word for t in toks}
-    if words & ORG_WORDS or any(is_acronym(t.text) and t.word not in TITLES for t in toks):
+    if words & (ORG_WORDS | MORE_ORG_WORDS) or any(
+            is_acronym(t.text) and t.word not in TITLES for t in toks):
         return "organisation"
     if words & PLACE_WORDS or capital_of(name.text):
         return "other"
