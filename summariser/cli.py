@@ -10,7 +10,6 @@ from importlib import import_module
 
 from summariser import __version__
 from summariser.errors import SummariserError, debug_enabled
-from summariser.redaction import shown
 
 # Each module under summariser/commands has add_parser(subparsers) and run(args) -> int.
 COMMANDS = ("summarise", "check", "batch", "eval", "cache")
@@ -53,11 +52,15 @@ def cli(argv: Sequence[str] | None = None) -> int:
     except SummariserError as exc:
         if debug_enabled():
             raise
+        from summariser.redaction import shown  # only on this path: a check imports no more
+
         print(shown(f"summariser: {exc}"), file=sys.stderr)
         return exc.exit_code
     except Exception as exc:  # a bug: still one line, with the way to get the traceback
         if debug_enabled():
             raise
+        from summariser.redaction import shown
+
         print(shown(f"summariser: internal error ({type(exc).__name__}: {exc}); "
                     "run again with SUMMARISER_DEBUG=1 for the traceback"), file=sys.stderr)
         return 1

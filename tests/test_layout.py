@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "summariser"
 # Lowest first. A module may import from its own stage and the stages below it, never above.
 # The package root (`summariser`: __version__, and the lazy `summarise` and `check`) is exempt.
 LAYERS: list[set[str]] = [
-    {"errors", "config", "redaction", "gc_pause"},
+    {"errors", "config", "redaction", "gc_pause", "lazy_pattern"},
     {"articles"},
     {"validation"},  # the checker needs no model: it sits below the LLM stack
     {"llm"},

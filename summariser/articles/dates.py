@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime
 import re
 
+from summariser.lazy_pattern import LazyPattern
+
 # The one month and weekday tables and the one date grammar: the article's own date
 # (furniture) and the checker's date figures (validation/numbers.py) read dates with these.
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -66,7 +68,7 @@ def iso_date(text: str) -> str | None:
 
 # A wire dateline opening the body: 'ASTANA, March 14, 2023 - ', 'LONDON, 14 March 2023
 # (Reuters) -': a place in capitals, the full date, an agency, a dash. Its date is the article's.
-_DATELINE = re.compile(
+_DATELINE = LazyPattern(  # compiled at first use: an article with a date line needs none
     rf"[A-Z][A-Z.'’ -]{{1,40}}(?:,\s*[A-Z][\w.'’ -]{{1,30}})?,\s*{DATE}"
     r"\s*(?:\([A-Z][\w ]{1,20}\)\s*)?[-–—]{1,2}\s")
 

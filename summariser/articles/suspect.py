@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from summariser.lazy_pattern import LazyPattern
+
 _ADDRESSEE = (r"(?:\bA\.?I\b|\bAI\b|artificial intelligence|(?:AI |virtual |digital )?assistants?"
               r"|chat ?bots?|(?:large )?language models?|\bLLMs?\b|\bGPT[-\w]*|ChatGPT|Claude"
               r"|Gemini|Copilot|Llama|Qwen|summari[sz](?:er|ation (?:model|tool|system))s?"
@@ -39,20 +41,20 @@ _WRITE = (r"(?:write|say|state|report|claim|include|add|mention|output|print|res
 _THEIRS = (r"(?:your|my|(?:all |any )?(?:of )?(?:the |your |these |those )?(?:previous|prior|above"
            r"|earlier|preceding|original|initial|system|safety|existing|foregoing)|all (?:of )?"
            r"(?:the |your )?(?=instructions?|prompts?|directions?|guidelines?|rules?))")
-OVERRIDE = re.compile(
+OVERRIDE = LazyPattern(
     rf"\b{_SET_ASIDE}\b[^.!?\n]{{0,20}}?\b{_THEIRS}\s*(?:\w+ ){{0,2}}{_ORDERS}\b"
     rf"|\b{_SET_ASIDE} (?:the |this )?(?:text|article|page|content) above\b"
     rf"|\b{_SET_ASIDE} (?:everything|all|anything|what) (?:you(?:'ve| have)? (?:were |been )?"
     rf"(?:told|given|read|learned)|above|before this|said before)\b", re.I)
-NEW_ORDERS = re.compile(
+NEW_ORDERS = LazyPattern(
     r"\b(?:new|updated|real|actual|secret|hidden|following) (?:instructions?|directives?|task"
     r"|rules?|orders?)\s*[:\-]|\bfrom now on,? (?:you|your)\b|\byou are now\b"
     r"|\b(?:your|the) (?:real|true|new|only) (?:task|job|instructions?|goal)\b", re.I)
-MARKERS = re.compile(
+MARKERS = LazyPattern(
     r"\[/?INST\]|<\|?(?:im_start|im_end|system|user|assistant|endoftext)\|?>|<</?SYS>>"
     r"|^\W*(?:#{1,4}\s*)?(?:instructions?|system|assistant|response)\s*:\s|\bsystem prompt\b"
     r"|\b(?:BEGIN|END) (?:SYSTEM|INSTRUCTIONS?|PROMPT)\b|\bjailbreak", re.I | re.M)
-ADDRESSED = re.compile(
+ADDRESSED = LazyPattern(
     rf"(?:\b(?:dear|hey|hi|hello|attention|note to|message to|instructions? (?:to|for)|dear "
     rf"reader and)[,!:]? (?:the |any |all |whatever |every )?{_ADDRESSEE}|^\W*{_ADDRESSEE}\s*[,:]"
     rf"|\b(?:if|when|since|as) (?:you(?:'re| are)|you re) (?:an? )?{_ADDRESSEE}"
@@ -60,12 +62,12 @@ ADDRESSED = re.compile(
     rf"|{_ADDRESSEE} (?:(?:that|which) (?:is|are) )?(?:reading|processing|summari[sz]ing|"
     rf"parsing) (?:this|the|these))",
     re.I | re.M)
-DIRECTIVE = re.compile(
+DIRECTIVE = LazyPattern(
     rf"\b(?:you (?:must|should|shall|need to|have to|are (?:required|instructed|ordered|told) "
     rf"to|will (?:now )?(?:write|say|state|report))|your (?:task|job|summary|output|response|"
     rf"answer)|(?:please |now |instead )?{_WRITE}\b(?! (?:by|on|of)\b))", re.I)
 _ASKED_FOR = r"(?:summar(?:y|ies)|output|response|answer|reply)"
-OUTPUT_DIRECTIVE = re.compile(
+OUTPUT_DIRECTIVE = LazyPattern(
     rf"\b(?:in|into|for|within) (?:your {_OUTPUT}|(?:the|any|every|each) {_ASKED_FOR})\b"
     rf"[^.!?\n]{{0,60}}?\b{_WRITE}\b"
     rf"|\b{_WRITE}\b[^.!?\n]{{0,60}}?\b(?:in|into) (?:your {_OUTPUT}|(?:the|any|every) "
@@ -75,8 +77,8 @@ OUTPUT_DIRECTIVE = re.compile(
     rf"|\b(?:the |your |any )?{_ASKED_FOR}(?: of (?:this|the) (?:article|text|page|story))? "
     rf"(?:must|should|shall|has to|needs to|is to) "
     rf"(?:say|state|read|include|claim|report|mention|be)\b", re.I)
-_IMPERATIVE_START = re.compile(rf"^\W*(?:(?:and|then|also|now|instead|please),? )*{_WRITE}\b",
-                               re.I)
+_IMPERATIVE_START = LazyPattern(rf"^\W*(?:(?:and|then|also|now|instead|please),? )*{_WRITE}\b",
+                                re.I)
 
 
 # Every detector above needs one of these words (or a marker's "<|", "<<", "#"): a set look-up
@@ -114,8 +116,9 @@ def is_suspect(sentence: str) -> bool:
         return True
     if OUTPUT_DIRECTIVE.search(sentence):
         return True
-    return bool(ADDRESSED.search(sentence) and (DIRECTIVE.search(sentence)
-                                                or _IMPERATIVE_START.search(sentence)))
+    # the directive first: few sentences hold one, and ADDRESSED is the costliest to compile
+    return bool((DIRECTIVE.search(sentence) or _IMPERATIVE_START.search(sentence))
+                and ADDRESSED.search(sentence))
 
 
 def suspect_sentences(sentences: list[tuple[int, str]]) -> list[int]:

@@ -13,16 +13,18 @@ from __future__ import annotations
 import re
 
 from summariser.articles.models import Article
+from summariser.lazy_pattern import LazyPattern
 from summariser.validation.numbers import Figure
 
 MAX_COUNT = 20
+# (patterns compiled at first use: only a figure the article lacks is read for a list)
 # the counted noun (up to four words), then what opens the list: a comma, ', which are', a
 # colon, a dash or a bracket
-_OPENER = re.compile(r"(?:\s+[\w'’+&-]+){1,4}?(?:\s*,\s*(?:which\s+(?:are|were)\s+|namely\s+)?"
-                     r"|\s*:\s*|\s+[-–—]\s*|\s*\(\s*)")
-_ITEM = re.compile(r"[A-Z0-9][\w+'’&.-]*(?:\s+(?:&\s+|of\s+|the\s+)?[A-Z0-9][\w+'’&.-]*)*")
-_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
-_NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+\S", re.M)
+_OPENER = LazyPattern(r"(?:\s+[\w'’+&-]+){1,4}?(?:\s*,\s*(?:which\s+(?:are|were)\s+|namely\s+)?"
+                      r"|\s*:\s*|\s+[-–—]\s*|\s*\(\s*)")
+_ITEM = LazyPattern(r"[A-Z0-9][\w+'’&.-]*(?:\s+(?:&\s+|of\s+|the\s+)?[A-Z0-9][\w+'’&.-]*)*")
+_SEPARATOR = LazyPattern(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_NUMBERED = LazyPattern(r"^\s*(\d{1,2})[.)]\s+\S", re.M)
 
 
 def _count(c: Figure) -> int | None:
